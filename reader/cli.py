@@ -1,0 +1,107 @@
+"""The command line: ``compare LEFT RIGHT [--json]`` and ``quotes FILE [--json]``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from typing import TextIO
+
+from reader import __version__
+from reader.core.comparison import BlockKind, Comparison, Quote
+from reader.core.compare import compare
+from reader.core.errors import ArticleError
+from reader.core.loading import load
+from reader.core.quotes import extract_quotes
+from reader.core.worddiff import DELETE, INSERT
+
+_COLOURS = {INSERT: "\x1b[4;32m", DELETE: "\x1b[9;31m", "moved": "\x1b[36m", "reset": "\x1b[0m"}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="article-reader",
+        description="Compare two articles: additions, omissions and altered quotations.",
+        epilog="Without a subcommand, article-reader [LEFT RIGHT] opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+    cmp = sub.add_parser("compare", help="compare two article files")
+    cmp.add_argument("left", help="the original article")
+    cmp.add_argument("right", help="the rewrite")
+    cmp.add_argument("--json", action="store_true", help="print the comparison as JSON")
+    quotes = sub.add_parser("quotes", help="list the direct quotations of one article")
+    quotes.add_argument("file")
+    quotes.add_argument("--json", action="store_true", help="print the quotations as JSON")
+    return parser
+
+
+def main(argv: list[str] | None = None, *, stdout: TextIO | None = None) -> int:
+    """Run one CLI command; returns the exit status (2 for unusable input)."""
+    out = stdout or sys.stdout
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "compare":
+            comparison = compare(load(args.left), load(args.right))
+            if args.json:
+                json.dump(comparison.to_json(), out, ensure_ascii=False, indent=1)
+                out.write("\n")
+            else:
+                write_terminal(comparison, out, colour=_wants_colour(out))
+        else:
+            article = load(args.file)
+            found = extract_quotes(article)
+            if args.json:
+                payload = {"quotes": [q.to_json(article.text) for q in found]}
+                json.dump(payload, out, ensure_ascii=False, indent=1)
+                out.write("\n")
+            else:
+                for quote in found:
+                    out.write(_quote_line(quote, article.text) + "\n")
+    except ArticleError as error:
+        print(f"article-reader: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    return 0
+
+
+def _wants_colour(out: TextIO) -> bool:
+    return hasattr(out, "isatty") and out.isatty() and not os.environ.get("NO_COLOR")
+
+
+def write_terminal(comparison: Comparison, out: TextIO, *, colour: bool) -> None:
+    """Readable diff: one paragraph per block, additions {+..+}, omissions [-..-]."""
+
+    def mark(tag: str, text: str) -> str:
+        if colour:
+            return f"{_COLOURS[tag]}{text}{_COLOURS['reset']}"
+        return f"{{+{text}+}}" if tag == INSERT else f"[-{text}-]"
+
+    labels = {
+        BlockKind.SAME: "  ",
+        BlockKind.CHANGED: "~ ",
+        BlockKind.ADDED: "+ ",
+        BlockKind.OMITTED: "- ",
+    }
+    for block in comparison.blocks:
+        if block.kind is BlockKind.SAME:
+            continue
+        parts = [op.text if op.tag == "=" else mark(op.tag, op.text) for op in block.ops]
+        moved = " (moved)" if block.moved else ""
+        out.write(f"{labels[block.kind]}{''.join(parts)}{moved}\n")
+    summary = comparison.summary
+    out.write(
+        f"\n{summary.kept_share:.0%} of the rewrite comes from the original; "
+        f"{summary.added_chars} characters added, {summary.omitted_chars} omitted.\n"
+    )
+    for pair in comparison.quote_pairs:
+        left = " / ".join(_quote_line(q, comparison.left.text) for q in pair.left) or "-"
+        right = " / ".join(_quote_line(q, comparison.right.text) for q in pair.right) or "-"
+        out.write(f"[{pair.status.value}] {left}\n    -> {right}\n")
+
+
+def _quote_line(quote: Quote, text: str) -> str:
+    speaker = f" ({quote.speaker})" if quote.speaker else ""
+    return f"“{quote.text(text)}”{speaker}"

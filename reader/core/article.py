@@ -1,0 +1,47 @@
+"""The article value: the exact text a pane shows, with its paragraph and sentence spans."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reader.core.segment import paragraph_spans, sentence_spans
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Article:
+    """One loaded article. Immutable; every offset is a Python ``str`` index into ``text``.
+
+    ``text`` is exactly what a pane shows (title line included when the source had
+    one), so offsets from any part of the engine can be shown without conversion.
+    """
+
+    text: str
+    path: str = "<text>"
+    title: str = ""
+    source_format: str = "text"
+    encoding: str | None = None
+    paragraphs: tuple[Span, ...] = field(default=(), compare=False, repr=False)
+    sentences: tuple[Span, ...] = field(default=(), compare=False, repr=False)
+
+    @classmethod
+    def from_text(
+        cls,
+        text: str,
+        *,
+        path: str = "<text>",
+        title: str = "",
+        source_format: str = "text",
+        encoding: str | None = None,
+    ) -> Article:
+        """Build an article from its final text, computing paragraph and sentence spans."""
+        return cls(
+            text=text,
+            path=path,
+            title=title,
+            source_format=source_format,
+            encoding=encoding,
+            paragraphs=tuple(paragraph_spans(text)),
+            sentences=tuple(sentence_spans(text)),
+        )

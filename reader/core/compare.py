@@ -1,0 +1,72 @@
+"""The engine's entry point: compare two articles into a ``Comparison``."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+
+from reader.core import align as align_mod
+from reader.core.article import Article
+from reader.core.comparison import Block, BlockKind, Comparison, QuotePair, Summary
+from reader.core.errors import Cancelled
+from reader.core.quotes import extract_quotes, pair_quotes
+from reader.core.worddiff import DELETE, EQUAL, INSERT
+
+ProgressCallback = Callable[[float, str], None]
+
+
+def compare(
+    left: Article,
+    right: Article,
+    *,
+    progress: ProgressCallback | None = None,
+    should_cancel: Callable[[], bool] | None = None,
+) -> Comparison:
+    """Align, diff and pair the quotations of two articles.
+
+    A pure function, safe to run in a worker thread. ``progress(fraction, stage)``
+    is called between stages; when ``should_cancel()`` turns true the call stops
+    at the next stage boundary by raising ``Cancelled``.
+    """
+
+    def step(fraction: float, stage: str) -> None:
+        if should_cancel is not None and should_cancel():
+            raise Cancelled()
+        if progress is not None:
+            progress(fraction, stage)
+
+    step(0.0, "aligning")
+    blocks = align_mod.align(left, right)
+    step(0.6, "finding quotations")
+    left_quotes = extract_quotes(left)
+    right_quotes = extract_quotes(right)
+    step(0.8, "pairing quotations")
+    quote_pairs = pair_quotes(left, left_quotes, right, right_quotes)
+    step(1.0, "done")
+    return Comparison(left, right, blocks, quote_pairs, summarize(blocks, quote_pairs))
+
+
+def summarize(blocks: tuple[Block, ...], quote_pairs: tuple[QuotePair, ...]) -> Summary:
+    """Count kept, added, omitted and moved characters (spaces not counted)."""
+    counts = {EQUAL: 0, DELETE: 0, INSERT: 0}
+    moved = 0
+    for block in blocks:
+        for op in block.ops:
+            n = sum(1 for c in op.text if not c.isspace())
+            counts[op.tag] += n
+            if block.moved and op.tag != DELETE:
+                moved += n
+    return Summary(
+        left_chars=counts[EQUAL] + counts[DELETE],
+        right_chars=counts[EQUAL] + counts[INSERT],
+        kept_left_chars=counts[EQUAL],
+        kept_right_chars=counts[EQUAL],
+        added_chars=counts[INSERT],
+        omitted_chars=counts[DELETE],
+        moved_chars=moved,
+        blocks_by_kind=dict(Counter(b.kind.value for b in blocks)),
+        quotes_by_status=dict(Counter(p.status.value for p in quote_pairs)),
+    )
+
+
+__all__ = ["compare", "summarize", "BlockKind"]

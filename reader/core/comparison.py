@@ -1,0 +1,177 @@
+"""The result values of a comparison, and their JSON form (the CLI contract).
+
+Everything here is immutable and holds offsets into the two articles' texts, not
+copies: the views colour ``article.text[start:end]`` directly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from reader.core.article import Article, Span
+from reader.core.worddiff import Op
+
+
+class BlockKind(StrEnum):
+    SAME = "same"  # paired, identical apart from spacing
+    CHANGED = "changed"  # paired, words differ (see the block's ops)
+    ADDED = "added"  # only in the right article
+    OMITTED = "omitted"  # only in the left article
+
+
+@dataclass(frozen=True)
+class Block:
+    """One aligned unit: a span of the left, of the right, or one of each.
+
+    ``ops`` rebuild ``left.text[l0:l1]`` from "=" and "-" ops and
+    ``right.text[r0:r1]`` from "=" and "+" ops. ``moved`` marks a pair whose
+    right side stands out of the left's reading order.
+    """
+
+    kind: BlockKind
+    left: Span | None
+    right: Span | None
+    ops: tuple[Op, ...]
+    moved: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind.value,
+            "left": list(self.left) if self.left else None,
+            "right": list(self.right) if self.right else None,
+            "moved": self.moved,
+            "ops": [[op.tag, op.text] for op in self.ops],
+        }
+
+
+class QuoteStatus(StrEnum):
+    VERBATIM = "verbatim"  # same words, punctuation and case aside
+    ALTERED = "altered"  # words changed
+    TRUNCATED = "truncated"  # one side quotes only part of the other
+    ONLY_LEFT = "only_left"
+    ONLY_RIGHT = "only_right"
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One direct quotation: ``start``/``end`` cover the quoted words, marks excluded.
+
+    A quotation running over several paragraphs is one ``Quote`` whose span
+    includes the paragraph breaks and re-opening marks between its ``fragments``.
+    ``speaker`` is the resolved name ("Ariana Saludares"), or None when the text
+    does not say; ``speaker_span`` points at the mention the name came from.
+    """
+
+    start: int
+    end: int
+    speaker: str | None = None
+    speaker_span: Span | None = None
+    fragments: tuple[Span, ...] = ()
+
+    def text(self, article_text: str) -> str:
+        """The quoted words as one string, fragments joined by a space."""
+        if len(self.fragments) > 1:
+            return " ".join(article_text[s:e] for s, e in self.fragments)
+        return article_text[self.start : self.end]
+
+    def to_json(self, article_text: str) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text(article_text),
+            "speaker": self.speaker,
+        }
+
+
+@dataclass(frozen=True)
+class QuotePair:
+    """Quotations of the two articles that report the same words (either side may be empty)."""
+
+    status: QuoteStatus
+    left: tuple[Quote, ...]
+    right: tuple[Quote, ...]
+    ops: tuple[Op, ...] = ()
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Character counts (spaces not counted) and quote counts of a comparison."""
+
+    left_chars: int
+    right_chars: int
+    kept_left_chars: int  # left characters that reappear in the right
+    kept_right_chars: int  # right characters that come from the left
+    added_chars: int  # right characters not in the left
+    omitted_chars: int  # left characters not in the right
+    moved_chars: int  # right characters in moved pairs
+    blocks_by_kind: dict[str, int] = field(default_factory=dict)
+    quotes_by_status: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def kept_share(self) -> float:
+        """Share of the right article that comes from the left (0..1)."""
+        return self.kept_right_chars / self.right_chars if self.right_chars else 1.0
+
+    @property
+    def added_share(self) -> float:
+        return self.added_chars / self.right_chars if self.right_chars else 0.0
+
+    @property
+    def omitted_share(self) -> float:
+        return self.omitted_chars / self.left_chars if self.left_chars else 0.0
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "left_chars": self.left_chars,
+            "right_chars": self.right_chars,
+            "kept_left_chars": self.kept_left_chars,
+            "kept_right_chars": self.kept_right_chars,
+            "added_chars": self.added_chars,
+            "omitted_chars": self.omitted_chars,
+            "moved_chars": self.moved_chars,
+            "kept_share": round(self.kept_share, 4),
+            "added_share": round(self.added_share, 4),
+            "omitted_share": round(self.omitted_share, 4),
+            "blocks": dict(self.blocks_by_kind),
+            "quotes": dict(self.quotes_by_status),
+        }
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Everything the views show for a pair of articles. ``to_json()`` is the CLI contract."""
+
+    left: Article
+    right: Article
+    blocks: tuple[Block, ...]
+    quote_pairs: tuple[QuotePair, ...]
+    summary: Summary
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "left": _article_json(self.left),
+            "right": _article_json(self.right),
+            "blocks": [block.to_json() for block in self.blocks],
+            "quotes": [
+                {
+                    "status": pair.status.value,
+                    "left": [q.to_json(self.left.text) for q in pair.left],
+                    "right": [q.to_json(self.right.text) for q in pair.right],
+                    "ops": [[op.tag, op.text] for op in pair.ops],
+                }
+                for pair in self.quote_pairs
+            ],
+            "summary": self.summary.to_json(),
+        }
+
+
+def _article_json(article: Article) -> dict[str, Any]:
+    return {
+        "path": article.path,
+        "title": article.title,
+        "text": article.text,
+        "format": article.source_format,
+        "encoding": article.encoding,
+    }

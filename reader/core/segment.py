@@ -1,0 +1,120 @@
+"""Paragraph and sentence segmentation with character offsets.
+
+A paragraph is one non-blank line (loaders join hard-wrapped lines before this
+runs), so a headline line is always a sentence of its own. Sentences never cross
+paragraphs. A full stop inside a quotation closed later in the same paragraph
+does not end the sentence: ``"It's worse. It's not," she said.`` stays whole, so
+the quote and its attribution align as one unit. A regex scan keeps this linear
+(pysbd takes ~35 s on a 3 MB pair; this takes a fraction of a second).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+Span = tuple[int, int]
+
+# Words that end with a full stop without ending a sentence. Lower-cased, no dot.
+_ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr prof sen rep gov gen lt col sgt capt cmdr adm maj st jr sr rev hon pres
+    inc ltd co corp llc plc dept univ assn bros est
+    vs etc al approx cf ca fig figs no nos vol vols pp ed eds
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    mon tue tues wed thu thur thurs fri sat sun
+    ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont
+    neb nev okla ore pa tenn tex va vt wash wis wyo
+    """.split()
+)
+
+_LINE = re.compile(r"[^\n]+")
+# A sentence may end after . ! ? or an ellipsis, followed by closing quotes or
+# brackets, then whitespace; the next sentence starts with an upper-case letter,
+# a digit, or an opening quote/bracket.
+_BOUNDARY = re.compile(
+    r"""(?:[.!?]+|…)["'”’)\]]*(?=\s+["'“‘(\[]*[A-Z0-9À-ÖØ-Þ])""",
+)
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+_OPENERS = {"“": "”", "«": "»", "„": "“"}
+
+
+def paragraph_spans(text: str) -> Iterator[Span]:
+    """Yield (start, end) of every paragraph: each non-blank line, outer spaces trimmed."""
+    for match in _LINE.finditer(text):
+        start, end = match.span()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            yield start, end
+
+
+def sentence_spans(text: str) -> Iterator[Span]:
+    """Yield (start, end) of every sentence, in order, never crossing a paragraph."""
+    for p_start, p_end in paragraph_spans(text):
+        yield from _split_paragraph(text, p_start, p_end)
+
+
+def _split_paragraph(text: str, start: int, end: int) -> Iterator[Span]:
+    paragraph = text[start:end]
+    protected = _quoted_regions(paragraph)
+    sentence_start = 0
+    for match in _BOUNDARY.finditer(paragraph):
+        cut = match.end()
+        if _inside(protected, match.start()) or _is_abbreviation(paragraph, match):
+            continue
+        yield start + sentence_start, start + cut
+        sentence_start = cut
+        while sentence_start < len(paragraph) and paragraph[sentence_start].isspace():
+            sentence_start += 1
+    if sentence_start < len(paragraph):
+        yield start + sentence_start, end
+
+
+def _is_abbreviation(paragraph: str, match: re.Match[str]) -> bool:
+    if match.group() != ".":
+        # "?" and "!" always end; so does a full stop followed by a closing quote.
+        return False
+    head = paragraph[max(0, match.start() - 20) : match.start() + 1]
+    found = _WORD_BEFORE.search(head)
+    if not found:
+        return False
+    word = found.group(1)
+    if "." in word:  # U.S. / e.g. / a.m.: dotted forms are abbreviations
+        return not word.rstrip(".").isupper() or len(word) <= 4
+    if len(word) == 1 and word.isupper():  # an initial: "John F. Kennedy"
+        return True
+    return word.lower() in _ABBREVIATIONS
+
+
+def _quoted_regions(paragraph: str) -> list[Span]:
+    """Spans of quotations opened and closed within the paragraph (outermost only)."""
+    regions: list[Span] = []
+    i = 0
+    n = len(paragraph)
+    while i < n:
+        ch = paragraph[i]
+        close = _OPENERS.get(ch)
+        if close is None and ch == '"':
+            close = '"'
+        if close is None:
+            i += 1
+            continue
+        j = paragraph.find(close, i + 1)
+        if j < 0:
+            i += 1
+            continue
+        regions.append((i, j))
+        i = j + 1
+    return regions
+
+
+def _inside(regions: list[Span], pos: int) -> bool:
+    for start, end in regions:
+        if start < pos < end:
+            return True
+        if start > pos:
+            break
+    return False
