@@ -62,12 +62,58 @@ def word_ops(left: str, right: str, *, timeout: float = 0.5) -> tuple[Op, ...]:
     dmp = diff_match_patch()
     dmp.Diff_Timeout = timeout
     diffs = dmp.diff_main(a, b, False)
-    dmp.diff_cleanupSemantic(diffs)
+    words = [[tokens[_index(c)] for c in chunk] for _, chunk in diffs]
+    return _dissolve_weak_equalities([(_DMP_TAG[tag], w) for (tag, _), w in zip(diffs, words)])
+
+
+def _dissolve_weak_equalities(diffs: list[tuple[str, list[str]]]) -> tuple[Op, ...]:
+    """Turn equalities made only of spaces, punctuation and function words into edits.
+
+    A paraphrase keeps its names and content words but rarely its "the" and
+    commas in the same places; showing those as kept makes confetti of the
+    changes. diff-match-patch's own semantic cleanup goes the other way and, on
+    a reordered sentence, throws away kept content words such as "virtual
+    meeting", so it is not used.
+    """
     ops: list[Op] = []
-    for tag, chunk in diffs:
-        text = "".join(tokens[_index(c)] for c in chunk)
-        _append(ops, _DMP_TAG[tag], text)
+    pending_delete: list[str] = []
+    pending_insert: list[str] = []
+
+    def flush() -> None:
+        _append(ops, DELETE, "".join(pending_delete))
+        _append(ops, INSERT, "".join(pending_insert))
+        pending_delete.clear()
+        pending_insert.clear()
+
+    last = len(diffs) - 1
+    for k, (tag, words) in enumerate(diffs):
+        if tag == DELETE:
+            pending_delete.extend(words)
+        elif tag == INSERT:
+            pending_insert.extend(words)
+        elif 0 < k < last and not any(_is_content(w) for w in words):
+            pending_delete.extend(words)
+            pending_insert.extend(words)
+        else:
+            flush()
+            _append(ops, EQUAL, "".join(words))
+    flush()
     return tuple(ops)
+
+
+def _is_content(token: str) -> bool:
+    return token[:1].isalnum() and (token.lower() not in _FUNCTION_WORDS or len(token) > 7)
+
+
+_FUNCTION_WORDS = frozenset(
+    """
+    a an the and or but nor so yet of to in on at by for with from as into onto over under
+    about after before than that this these those it its it's he she they we you i me him her
+    them us our their his my your is are was were be been being has have had do does did
+    not no will would can could should may might must shall which who whom whose what when
+    where why how there here then also just very s
+    """.split()
+)
 
 
 def _append(ops: list[Op], tag: str, text: str) -> None:

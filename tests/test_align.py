@@ -1,0 +1,153 @@
+"""Sentence alignment on small texts written for the tests, and the block contract on any text."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from block_contract import assert_block_contract
+from reader.core.article import Article
+from reader.core.comparison import BlockKind
+from reader.core.compare import compare
+
+PARAS = [
+    "The city council approved the new budget on Tuesday after a long debate.",
+    "Mayor Lina Ortiz said the plan would fund twelve new bus routes across the river.",
+    "Opponents argued that property taxes would rise by four percent next spring.",
+    "The vote was seven to two, with both dissenters representing northern districts.",
+    "Construction of the first routes is expected to begin in the autumn of next year.",
+    "Local business owners welcomed the decision but asked for parking guarantees downtown.",
+]
+
+
+def run(left: str, right: str):
+    comparison = compare(Article.from_text(left), Article.from_text(right))
+    assert_block_contract(comparison)
+    return comparison
+
+
+def kinds(comparison):
+    return [b.kind for b in comparison.blocks]
+
+
+def text_of(comparison, block, side):
+    span = getattr(block, side)
+    return getattr(comparison, side).text[span[0] : span[1]]
+
+
+def test_identical_texts_are_all_same():
+    text = "\n".join(PARAS)
+    comparison = run(text, text)
+    assert set(kinds(comparison)) == {BlockKind.SAME}
+    assert comparison.summary.kept_share == 1.0
+
+
+def test_deleted_and_inserted_sentences():
+    left = "\n".join(PARAS)
+    extra = "Critics called the meeting a circus staged for the cameras."
+    right = "\n".join(PARAS[:2] + [extra] + PARAS[3:])
+    comparison = run(left, right)
+    added = [b for b in comparison.blocks if b.kind is BlockKind.ADDED]
+    omitted = [b for b in comparison.blocks if b.kind is BlockKind.OMITTED]
+    assert [text_of(comparison, b, "right") for b in added] == [extra]
+    assert [text_of(comparison, b, "left") for b in omitted] == [PARAS[2]]
+    assert not any(b.moved for b in comparison.blocks)
+
+
+def test_word_edit_inside_a_paired_sentence():
+    left = "\n".join(PARAS)
+    right = left.replace("next spring", "in November")
+    comparison = run(left, right)
+    changed = [b for b in comparison.blocks if b.kind is BlockKind.CHANGED]
+    assert len(changed) == 1
+    ops = [tuple(op) for op in changed[0].ops]
+    assert ("-", "next spring") in ops and ("+", "in November") in ops
+
+
+def test_moved_paragraph_is_paired_and_flagged():
+    left = "\n".join(PARAS)
+    right = "\n".join(PARAS[1:5] + [PARAS[0]] + PARAS[5:])
+    comparison = run(left, right)
+    assert BlockKind.ADDED not in kinds(comparison)
+    assert BlockKind.OMITTED not in kinds(comparison)
+    moved = [b for b in comparison.blocks if b.moved]
+    assert [text_of(comparison, b, "left") for b in moved] == [PARAS[0]]
+
+
+def test_split_sentence_is_one_pair():
+    left = (
+        "The mayor approved the budget for the northern bus routes, "
+        "and the council voted against the parking garage downtown.\n" + PARAS[4]
+    )
+    right = (
+        "The mayor approved the budget for the northern bus routes. "
+        "The council voted against the parking garage downtown.\n" + PARAS[4]
+    )
+    comparison = run(left, right)
+    first = comparison.blocks[0]
+    assert first.kind is BlockKind.CHANGED
+    assert text_of(comparison, first, "left") == left.split("\n")[0]
+    assert text_of(comparison, first, "right") == right.split("\n")[0]
+
+
+def test_merged_sentences_across_paragraphs_are_one_pair():
+    left = (
+        "Ariana Ortiz, an advocate from the river district, spoke to the press.\n"
+        "“They promised us buses and gave us potholes,” she said.\n" + PARAS[3]
+    )
+    right = (
+        "“They promised us buses and gave us potholes,” said Ariana Ortiz, "
+        "an advocate from the river district.\n" + PARAS[3]
+    )
+    comparison = run(left, right)
+    first = comparison.blocks[0]
+    assert first.kind is BlockKind.CHANGED
+    assert first.left == (0, left.index(PARAS[3]) - 1)
+
+
+def test_unrelated_texts_pair_nothing():
+    left = "\n".join(PARAS[:3])
+    right = "Quantum dots glow under ultraviolet light.\nThe recipe needs two eggs and flour."
+    comparison = run(left, right)
+    assert set(kinds(comparison)) == {BlockKind.ADDED, BlockKind.OMITTED}
+    assert comparison.summary.kept_share == 0.0
+
+
+def test_empty_sides():
+    comparison = run("", "One sentence here.")
+    assert kinds(comparison) == [BlockKind.ADDED]
+    comparison = run("One sentence here.", "")
+    assert kinds(comparison) == [BlockKind.OMITTED]
+    assert run("", "").blocks == ()
+
+
+_words = st.sampled_from(
+    "the mayor said budget “quoted words,” she said. Dr. Smith U.S. river 42 ! ? \n\n  é 😀 a".split(
+        " "
+    )
+)
+_texts = st.lists(_words, max_size=60).map(" ".join)
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@given(_texts, _texts)
+def test_block_contract_on_word_soup(left, right):
+    run(left, right)
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(), st.text())
+def test_engine_never_raises_on_any_text(left, right):
+    run(left, right)
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(PARAS), max_size=8), st.lists(st.sampled_from(PARAS), max_size=8))
+def test_block_contract_on_shuffled_paragraphs(left, right):
+    comparison = run("\n".join(left), "\n".join(right))
+    # Every paragraph that appears on both sides once is paired, not added/omitted.
+    for para in set(left) & set(right):
+        if left.count(para) == 1 and right.count(para) == 1:
+            start = "\n".join(left).index(para)
+            block = next(b for b in comparison.blocks if b.left and b.left[0] <= start < b.left[1])
+            assert block.kind in (BlockKind.SAME, BlockKind.CHANGED)

@@ -1,0 +1,59 @@
+"""Word diff: rebuilds both sides, keeps words whole, keeps content words as equal."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reader.core.worddiff import side_text, tokenize, word_ops
+
+
+def test_changed_word_is_one_edit():
+    ops = word_ops("They give us accolades", "They gave us accolades")
+    assert [tuple(op) for op in ops] == [
+        ("=", "They "),
+        ("-", "give"),
+        ("+", "gave"),
+        ("=", " us accolades"),
+    ]
+
+
+def test_insertion_inside_a_sentence():
+    ops = word_ops(
+        "Advocates left a virtual meeting.",
+        "Advocates completely disrespected the White House and left a virtual meeting.",
+    )
+    inserted = "".join(op.text for op in ops if op.tag == "+")
+    assert "completely disrespected" in inserted
+    assert ("=", "Advocates ") == tuple(ops[0])
+    assert any(op.tag == "=" and "virtual meeting" in op.text for op in ops)
+
+
+def test_function_word_equalities_do_not_make_confetti():
+    ops = word_ops(
+        "The administration said it was looking to restart the program next month.",
+        "Last week, the Biden administration said it would restart the program in November.",
+    )
+    kept = [op.text for op in ops if op.tag == "="]
+    assert " the " not in kept and "the " not in kept
+    assert any("restart the program" in text for text in kept)
+
+
+def test_words_are_never_split():
+    ops = word_ops("The cat sat.", "The category sat.")
+    assert ("-", "cat") in [tuple(op) for op in ops]
+    assert ("+", "category") in [tuple(op) for op in ops]
+
+
+@given(st.text(), st.text())
+def test_ops_rebuild_both_sides(left, right):
+    ops = word_ops(left, right)
+    assert side_text(ops, "left") == left
+    assert side_text(ops, "right") == right
+    assert all(op.text for op in ops)
+    assert all(a.tag != b.tag for a, b in zip(ops, ops[1:]))
+
+
+@given(st.text())
+def test_tokenize_joins_back(text):
+    assert "".join(tokenize(text)) == text
