@@ -43,7 +43,7 @@ GROW_SLACK = 0.01  # growing may lower the group's similarity only this much
 CANDIDATES = 6  # counterparts kept per sentence
 RARE_WORDS = 8  # query words per sentence
 POSTING_CAP = 48  # words in more right sentences than this are not queried
-GAP_DP_CELLS = 40_000  # larger gaps are first split by their own anchors
+GAP_DP_CELLS = 2_500  # larger gaps are first split by their own anchors
 
 _WORD = re.compile(r"\w+")
 _SHAPES = ((1, 1), (1, 2), (2, 1), (1, 3), (3, 1), (2, 2))
@@ -290,10 +290,12 @@ def _split_big_gap(
         (i, j, sim)
         for i in range(l0, l1)
         if not lside.taken[i]
-        for sim, j in candidates[i][:1]
+        for sim, j in candidates[i][:2]
         if r0 <= j < r1 and not rside.taken[j] and sim >= GAP_MIN
     ]
     chain = [inner[k] for k in _longest_increasing([j for _, j, _ in inner])]
+    # A sentence listed twice (two candidates) must not anchor twice.
+    chain = [c for k, c in enumerate(chain) if k == 0 or c[0] != chain[k - 1][0]]
     if not chain:
         return []  # nothing in common worth a quadratic search
     found = [_Group(i, i + 1, j, j + 1, sim) for i, j, sim in chain]
