@@ -63,7 +63,7 @@ def _split_paragraph(text: str, start: int, end: int) -> Iterator[Span]:
     sentence_start = 0
     for match in _BOUNDARY.finditer(paragraph):
         cut = match.end()
-        if _inside(protected, match.start()) or _is_abbreviation(paragraph, match):
+        if _inside(protected, match.end() - 1) or _is_abbreviation(paragraph, match):
             continue
         yield start + sentence_start, start + cut
         sentence_start = cut

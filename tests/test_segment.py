@@ -1,0 +1,74 @@
+"""Sentence and paragraph segmentation: what counts as one sentence, with exact offsets."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reader.core.segment import paragraph_spans, sentence_spans
+
+
+def sentences(text: str) -> list[str]:
+    return [text[s:e] for s, e in sentence_spans(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("One. Two! Three? Four", ["One.", "Two!", "Three?", "Four"]),
+        ("Mr. Smith met Dr. Jones. They talked.", ["Mr. Smith met Dr. Jones.", "They talked."]),
+        ("The U.S. Senate voted. It passed.", ["The U.S. Senate voted.", "It passed."]),
+        ("John F. Kennedy spoke. Crowds cheered.", ["John F. Kennedy spoke.", "Crowds cheered."]),
+        ("It cost 1.5 million. Nobody paid.", ["It cost 1.5 million.", "Nobody paid."]),
+        (
+            "“It’s bad. It’s worse,” she said. Then she left.",
+            ["“It’s bad. It’s worse,” she said.", "Then she left."],
+        ),
+        ('"Go. Now," he said. We went.', ['"Go. Now," he said.', "We went."]),
+        ("He said: “We are done.” Then silence.", ["He said: “We are done.”", "Then silence."]),
+        ("Wait... What happened? Nothing.", ["Wait...", "What happened?", "Nothing."]),
+        ("lower case. after a stop", ["lower case. after a stop"]),
+    ],
+)
+def test_sentence_boundaries(text, expected):
+    assert sentences(text) == expected
+
+
+def test_headline_line_is_its_own_sentence():
+    text = "Liberals Storm Out Of Meeting\nAdvocates left the call. They were angry."
+    assert sentences(text) == [
+        "Liberals Storm Out Of Meeting",
+        "Advocates left the call.",
+        "They were angry.",
+    ]
+
+
+def test_unclosed_quote_paragraph_still_splits():
+    # A quotation running on into the next paragraph has no closing mark here,
+    # so its full stops end sentences as usual.
+    text = "“I think they are afraid. We will remind them.\n“We don’t believe it.”"
+    assert sentences(text) == [
+        "“I think they are afraid.",
+        "We will remind them.",
+        "“We don’t believe it.”",
+    ]
+
+
+def test_paragraphs_are_trimmed_lines():
+    text = "  First line.  \n\n\tSecond line.\r\n"
+    assert [text[s:e] for s, e in paragraph_spans(text)] == ["First line.", "Second line."]
+
+
+@given(st.text())
+def test_sentences_cover_every_non_space_character_in_order(text):
+    spans = list(sentence_spans(text))
+    covered = set()
+    last_end = 0
+    for start, end in spans:
+        assert last_end <= start < end <= len(text)
+        assert not text[start].isspace() and not text[end - 1].isspace()
+        assert "\n" not in text[start:end]
+        covered.update(range(start, end))
+        last_end = end
+    assert all(k in covered for k, c in enumerate(text) if not c.isspace())
