@@ -72,3 +72,17 @@ def test_sentences_cover_every_non_space_character_in_order(text):
         covered.update(range(start, end))
         last_end = end
     assert all(k in covered for k, c in enumerate(text) if not c.isspace())
+
+
+def test_a_stray_straight_quote_does_not_glue_the_paragraph_together():
+    text = (
+        'She wrote the newsletter "Cross Currents. She loves music. '
+        'He said "yes." Then he left. It rained.'
+    )
+    assert len(sentences(text)) >= 4
+
+
+def test_very_long_quotation_is_split_into_sentences():
+    quoted = " ".join(f"Sentence number {k} is here." for k in range(80))
+    text = f"“{quoted}” she said."
+    assert len(sentences(text)) == 80

@@ -90,25 +90,51 @@ def _is_abbreviation(paragraph: str, match: re.Match[str]) -> bool:
 
 
 def _quoted_regions(paragraph: str) -> list[Span]:
-    """Spans of quotations opened and closed within the paragraph (outermost only)."""
+    """Spans of quotations opened and closed within the paragraph (outermost only).
+
+    Straight quotes have no direction, so an opening one must stand before a
+    word and a closing one after it; a stray mark then spoils one quotation, not
+    every sentence after it. Quotations longer than ``_MAX_QUOTE`` are left to
+    split normally: a long passage is better cut into sentences than kept whole.
+    """
     regions: list[Span] = []
     i = 0
     n = len(paragraph)
     while i < n:
         ch = paragraph[i]
-        close = _OPENERS.get(ch)
-        if close is None and ch == '"':
-            close = '"'
-        if close is None:
+        if ch in _OPENERS:
+            j = paragraph.find(_OPENERS[ch], i + 1)
+        elif ch == '"' and _opens(paragraph, i):
+            j = i + 1
+            while True:
+                j = paragraph.find('"', j)
+                if j < 0 or _closes(paragraph, j):
+                    break
+                j += 1
+        else:
             i += 1
             continue
-        j = paragraph.find(close, i + 1)
-        if j < 0:
+        if j < 0 or j - i > _MAX_QUOTE:
             i += 1
             continue
         regions.append((i, j))
         i = j + 1
     return regions
+
+
+_MAX_QUOTE = 1000
+
+
+def _opens(text: str, i: int) -> bool:
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([{—–-:") and not after.isspace()
+
+
+def _closes(text: str, j: int) -> bool:
+    before = text[j - 1]
+    after = text[j + 1] if j + 1 < len(text) else " "
+    return not before.isspace() and (after.isspace() or not after.isalnum())
 
 
 def _inside(regions: list[Span], pos: int) -> bool:
