@@ -110,6 +110,8 @@ def _quoted_regions(paragraph: str) -> list[Span]:
                 j = paragraph.find('"', j)
                 if j < 0 or _closes(paragraph, j):
                     break
+                if _opens(paragraph, j):
+                    i = j  # another opening mark first: the earlier one was stray
                 j += 1
         else:
             i += 1
