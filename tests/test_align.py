@@ -151,3 +151,37 @@ def test_block_contract_on_shuffled_paragraphs(left, right):
             start = "\n".join(left).index(para)
             block = next(b for b in comparison.blocks if b.left and b.left[0] <= start < b.left[1])
             assert block.kind in (BlockKind.SAME, BlockKind.CHANGED)
+
+
+def test_headlines_pair_with_headlines_only():
+    body = "\n".join(PARAS[:3])
+    left = Article.from_text("Council passes budget\n" + body, title="Council passes budget")
+    right_title = "Council budget spells doom for taxpayers"
+    right = Article.from_text(right_title + "\n" + body, title=right_title)
+    comparison = compare(left, right)
+    assert_block_contract(comparison)
+    first = comparison.blocks[0]
+    assert first.kind is BlockKind.CHANGED
+    assert first.left == (0, len("Council passes budget"))
+    assert first.right == (0, len(right_title))
+
+
+def test_a_new_headline_is_added_even_when_it_echoes_the_lead():
+    title = "Mayor Lina Ortiz approves the new city council budget"
+    right = Article.from_text(title + "\n" + "\n".join(PARAS[:3]), title=title)
+    comparison = compare(Article.from_text("\n".join(PARAS[:3])), right)
+    assert_block_contract(comparison)
+    assert comparison.blocks[0].kind is BlockKind.ADDED
+    assert comparison.blocks[0].right == (0, len(title))
+
+
+def test_verbatim_share_counts_long_copied_runs_only():
+    left = "\n".join(PARAS)
+    copied = run(left, "\n".join(PARAS[:3]))
+    assert copied.summary.verbatim_share == 1.0
+    reworded = run(
+        "The council approved the budget on Tuesday.",
+        "On Tuesday the council approved a budget.",
+    )
+    assert reworded.summary.verbatim_share == 0.0
+    assert reworded.summary.kept_share > 0.5

@@ -57,12 +57,20 @@ class _Side:
     spans: list[Span]
     bags: list[Counter[str]]
     taken: list[bool]
+    has_headline: bool
 
     @classmethod
     def of(cls, article: Article) -> _Side:
         spans = list(article.sentences)
         bags = [_bag(article.text[s:e]) for s, e in spans]
-        return cls(article.text, spans, bags, [False] * len(spans))
+        first = article.text[spans[0][0] : spans[0][1]] if spans else ""
+        # A line ending in a full stop is a lead sentence, whatever the loader called it.
+        headline = bool(first and first == article.title and first[-1] not in ".!?")
+        if headline:
+            # A headline is compared with the other headline only: its words
+            # ("White House", "Biden") echo the lead without being its counterpart.
+            bags[0] = Counter()
+        return cls(article.text, spans, bags, [False] * len(spans), headline)
 
 
 @dataclass
@@ -153,6 +161,8 @@ def align(left: Article, right: Article) -> tuple[Block, ...]:
     scorer = _Scorer(lside, rside)
     candidates = _candidates(lside, rside, scorer)
     groups = _anchor_groups(candidates, len(lside.spans), len(rside.spans))
+    if lside.has_headline and rside.has_headline:
+        groups.insert(0, _Group(0, 1, 0, 1, 1.0))
     backbone = [g for g in groups if not g.moved]
     for g in groups:
         _take(lside, rside, g)

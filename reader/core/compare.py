@@ -14,6 +14,9 @@ from reader.core.worddiff import DELETE, EQUAL, INSERT
 
 ProgressCallback = Callable[[float, str], None]
 
+# A kept run of this many words is copy-paste rather than shared vocabulary.
+VERBATIM_WORDS = 6
+
 
 def compare(
     left: Article,
@@ -49,13 +52,15 @@ def compare(
 def summarize(blocks: tuple[Block, ...], quote_pairs: tuple[QuotePair, ...]) -> Summary:
     """Count kept, added, omitted and moved characters (spaces not counted)."""
     counts = {EQUAL: 0, DELETE: 0, INSERT: 0}
-    moved = 0
+    moved = verbatim = 0
     for block in blocks:
         for op in block.ops:
             n = sum(1 for c in op.text if not c.isspace())
             counts[op.tag] += n
             if block.moved and op.tag != DELETE:
                 moved += n
+            if op.tag == EQUAL and len(op.text.split()) >= VERBATIM_WORDS:
+                verbatim += n
     return Summary(
         left_chars=counts[EQUAL] + counts[DELETE],
         right_chars=counts[EQUAL] + counts[INSERT],
@@ -64,6 +69,7 @@ def summarize(blocks: tuple[Block, ...], quote_pairs: tuple[QuotePair, ...]) -> 
         added_chars=counts[INSERT],
         omitted_chars=counts[DELETE],
         moved_chars=moved,
+        verbatim_chars=verbatim,
         blocks_by_kind=dict(Counter(b.kind.value for b in blocks)),
         quotes_by_status=dict(Counter(p.status.value for p in quote_pairs)),
     )

@@ -106,6 +106,7 @@ class Summary:
     added_chars: int  # right characters not in the left
     omitted_chars: int  # left characters not in the right
     moved_chars: int  # right characters in moved pairs
+    verbatim_chars: int = 0  # right characters in runs of VERBATIM_WORDS+ words copied as is
     blocks_by_kind: dict[str, int] = field(default_factory=dict)
     quotes_by_status: dict[str, int] = field(default_factory=dict)
 
@@ -113,6 +114,11 @@ class Summary:
     def kept_share(self) -> float:
         """Share of the right article that comes from the left (0..1)."""
         return self.kept_right_chars / self.right_chars if self.right_chars else 1.0
+
+    @property
+    def verbatim_share(self) -> float:
+        """Share of the right copied word for word in runs long enough to be copy-paste."""
+        return self.verbatim_chars / self.right_chars if self.right_chars else 0.0
 
     @property
     def added_share(self) -> float:
@@ -131,7 +137,9 @@ class Summary:
             "added_chars": self.added_chars,
             "omitted_chars": self.omitted_chars,
             "moved_chars": self.moved_chars,
+            "verbatim_chars": self.verbatim_chars,
             "kept_share": round(self.kept_share, 4),
+            "verbatim_share": round(self.verbatim_share, 4),
             "added_share": round(self.added_share, 4),
             "omitted_share": round(self.omitted_share, 4),
             "blocks": dict(self.blocks_by_kind),
