@@ -185,3 +185,14 @@ def test_verbatim_share_counts_long_copied_runs_only():
     )
     assert reworded.summary.verbatim_share == 0.0
     assert reworded.summary.kept_share > 0.5
+
+
+def test_repeated_paragraphs_pair_with_their_own_copy():
+    left = "\n".join(PARAS * 5)
+    right_paras = PARAS * 5
+    del right_paras[13]
+    comparison = run(left, "\n".join(right_paras))
+    assert not any(b.moved for b in comparison.blocks)
+    omitted = [b for b in comparison.blocks if b.kind is BlockKind.OMITTED]
+    assert len(omitted) == 1
+    assert [b.kind for b in comparison.blocks].count(BlockKind.SAME) == len(PARAS) * 5 - 1

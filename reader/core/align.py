@@ -189,14 +189,19 @@ def _candidates(lside: _Side, rside: _Side, scorer: _Scorer) -> list[list[tuple[
         for w in bag:
             postings.setdefault(w, []).append(j)
     result: list[list[tuple[float, int]]] = []
+    scale = len(rside.bags) / max(1, len(lside.bags))
     for i, bag in enumerate(lside.bags):
         votes: Counter[int] = Counter()
         for w in scorer.rarest(bag, RARE_WORDS):
             hits = postings.get(w)
             if hits and len(hits) <= POSTING_CAP:
                 votes.update(hits)
-        scored = [(scorer.groups(i, i + 1, j, j + 1), j) for j, _ in votes.most_common(CANDIDATES)]
-        scored.sort(key=lambda t: (-t[0], abs(t[1] - i)))
+        # Repeated sentences tie on votes and similarity: prefer the copy at
+        # about the same relative position, so each copy pairs with its own.
+        expected = i * scale
+        best = sorted(votes.items(), key=lambda jv: (-jv[1], abs(jv[0] - expected)))
+        scored = [(scorer.groups(i, i + 1, j, j + 1), j) for j, _ in best[:CANDIDATES]]
+        scored.sort(key=lambda t: (-t[0], abs(t[1] - expected)))
         result.append(scored)
     return result
 
@@ -206,16 +211,18 @@ def _candidates(lside: _Side, rside: _Side, scorer: _Scorer) -> list[list[tuple[
 
 def _anchor_groups(candidates: list[list[tuple[float, int]]], n: int, m: int) -> list[_Group]:
     """Mutual best pairs; those on the longest in-order chain form the backbone."""
-    best_for_right: dict[int, tuple[float, int]] = {}
+    scale = m / max(1, n)
+    best_for_right: dict[int, tuple[float, float, int]] = {}
     for i, cands in enumerate(candidates):
         for sim, j in cands:
+            key = (sim, -abs(i * scale - j), i)
             known = best_for_right.get(j)
-            if known is None or sim > known[0]:
-                best_for_right[j] = (sim, i)
+            if known is None or key[:2] > known[:2]:
+                best_for_right[j] = key
     anchors = [
         (i, cands[0][1], cands[0][0])
         for i, cands in enumerate(candidates)
-        if cands and cands[0][0] >= ANCHOR_MIN and best_for_right[cands[0][1]][1] == i
+        if cands and cands[0][0] >= ANCHOR_MIN and best_for_right[cands[0][1]][2] == i
     ]
     chain = set(_longest_increasing([j for _, j, _ in anchors]))
     groups = []
