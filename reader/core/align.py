@@ -27,7 +27,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from reader.core.article import Article, Span
@@ -101,52 +101,54 @@ class _Scorer:
         for bag in right.bags:
             df.update(bag.keys())
         n = len(left.bags) + len(right.bags) + 1
-        self._idf = {w: math.log(n / c) + 0.1 for w, c in df.items()}
-        self.left_mass = [self._mass(b) for b in left.bags]
-        self.right_mass = [self._mass(b) for b in right.bags]
+        self.idf = {w: math.log(n / c) + 0.1 for w, c in df.items()}
+        # Weighted bags (word -> idf * count) turn every score into sums of minima.
+        self.left_weights = [self._weigh(b) for b in left.bags]
+        self.right_weights = [self._weigh(b) for b in right.bags]
+        self.left_mass = [sum(w.values()) for w in self.left_weights]
+        self.right_mass = [sum(w.values()) for w in self.right_weights]
 
-    def _mass(self, bag: Counter[str]) -> float:
-        idf = self._idf
-        return sum(idf[w] * c for w, c in bag.items())
+    def _weigh(self, bag: Counter[str]) -> dict[str, float]:
+        idf = self.idf
+        return {w: idf[w] * c for w, c in bag.items()}
 
     def groups(self, l0: int, l1: int, r0: int, r1: int) -> float:
         """Similarity (0..1) of left sentences [l0, l1) and right sentences [r0, r1)."""
-        if l1 - l0 == 1 and r1 - r0 == 1:
-            a, b = self.left.bags[l0], self.right.bags[r0]
-        else:
-            a = _union(self.left.bags[l0:l1])
-            b = _union(self.right.bags[r0:r1])
         mass = sum(self.left_mass[l0:l1]) + sum(self.right_mass[r0:r1])
         if not mass:
             return 0.0
-        if len(a) > len(b):
-            a, b = b, a
-        idf = self._idf
-        shared = sum(idf[w] * min(c, b[w]) for w, c in a.items() if w in b)
-        return 2.0 * shared / mass
+        a = _merged(self.left_weights, l0, l1)
+        b = _merged(self.right_weights, r0, r1)
+        return 2.0 * _shared(a, b) / mass
 
     def contained(self, a0: int, a1: int, b0: int, b1: int, *, left_in_right: bool) -> float:
         """Share of the weight of sentences [a0, a1) of one side found in [b0, b1) of the other."""
         if left_in_right:
-            a, mass = _union(self.left.bags[a0:a1]), sum(self.left_mass[a0:a1])
-            b = _union(self.right.bags[b0:b1])
+            mine, theirs, masses = self.left_weights, self.right_weights, self.left_mass
         else:
-            a, mass = _union(self.right.bags[a0:a1]), sum(self.right_mass[a0:a1])
-            b = _union(self.left.bags[b0:b1])
+            mine, theirs, masses = self.right_weights, self.left_weights, self.right_mass
+        mass = sum(masses[a0:a1])
         if not mass:
             return 0.0
-        idf = self._idf
-        return sum(idf[w] * min(c, b[w]) for w, c in a.items() if w in b) / mass
+        return _shared(_merged(mine, a0, a1), _merged(theirs, b0, b1)) / mass
 
     def rarest(self, bag: Counter[str], k: int) -> list[str]:
-        return sorted(bag, key=lambda w: -self._idf[w])[:k]
+        idf = self.idf
+        return sorted(bag, key=lambda w: -idf[w])[:k]
 
 
-def _union(bags: Sequence[Counter[str]]) -> Counter[str]:
-    total: Counter[str] = Counter()
-    for bag in bags:
-        total.update(bag)
+def _merged(weights: list[dict[str, float]], start: int, end: int) -> dict[str, float]:
+    if end - start == 1:
+        return weights[start]
+    total: dict[str, float] = {}
+    for bag in weights[start:end]:
+        for w, v in bag.items():
+            total[w] = total.get(w, 0.0) + v
     return total
+
+
+def _shared(a: dict[str, float], b: dict[str, float]) -> float:
+    return sum(min(a[w], b[w]) for w in a.keys() & b.keys())
 
 
 def align(left: Article, right: Article) -> tuple[Block, ...]:
@@ -190,7 +192,22 @@ def _candidates(lside: _Side, rside: _Side, scorer: _Scorer) -> list[list[tuple[
             postings.setdefault(w, []).append(j)
     result: list[list[tuple[float, int]]] = []
     scale = len(rside.bags) / max(1, len(lside.bags))
+    # Most sentences of a rewrite are kept word for word: find those by their
+    # text, skipping the index and the scoring.
+    # A repeated sentence still goes through the search, whose position-aware
+    # tie-break picks the right copy.
+    left_texts = Counter(lside.text[s:e] for s, e in lside.spans)
+    exact: dict[str, int] = {}
+    for j, (start, end) in enumerate(rside.spans):
+        text = rside.text[start:end]
+        exact[text] = -1 if text in exact else j
     for i, bag in enumerate(lside.bags):
+        start, end = lside.spans[i]
+        text = lside.text[start:end]
+        j = exact.get(text, -1)
+        if j >= 0 and bag and left_texts[text] == 1:
+            result.append([(1.0, j)])
+            continue
         votes: Counter[int] = Counter()
         for w in scorer.rarest(bag, RARE_WORDS):
             hits = postings.get(w)

@@ -55,7 +55,7 @@ def summarize(blocks: tuple[Block, ...], quote_pairs: tuple[QuotePair, ...]) -> 
     moved = verbatim = 0
     for block in blocks:
         for op in block.ops:
-            n = sum(1 for c in op.text if not c.isspace())
+            n = len("".join(op.text.split()))  # characters other than spaces
             counts[op.tag] += n
             if block.moved and op.tag != DELETE:
                 moved += n
