@@ -7,6 +7,8 @@
   answers cut > light > heavy > non? Spearman's rho, beside difflib's ratio.
 - PAN13 (no obfuscation): character precision/recall/F1 of the verbatim passage,
   taken as the suspicious document's characters in "=" ops of paired blocks.
+- P4P: how much of what the word diff colours lies inside annotated paraphrase
+  phenomena, and how much of those it colours.
 
 The texts stay in ../shared/eval; nothing here copies them.
 """
@@ -105,17 +107,7 @@ def pan13(eval_dir: Path) -> dict[str, float]:
         source = _unwrapped(folder / "src" / pair["source"])
         susp = _unwrapped(folder / "susp" / pair["suspicious"])
         comparison = compare(source, susp)
-        marked = set()
-        for block in comparison.blocks:
-            if block.right is None or block.left is None:
-                continue
-            pos = block.right[0]
-            for op in block.ops:
-                if op.tag == "-":
-                    continue
-                if op.tag == "=":
-                    marked.update(pos + k for k, c in enumerate(op.text) if not c.isspace())
-                pos += len(op.text)
+        marked = _chars_with(comparison, "right", "=")
         gold_chars = set()
         for case in pair["cases"]:
             start, length = case["this_offset"], case["this_length"]
@@ -141,6 +133,56 @@ def pan13(eval_dir: Path) -> dict[str, float]:
     }
 
 
+def _chars_with(comparison, side: str, tag: str) -> set[int]:
+    """Offsets of the non-space characters of one side that lie in ops with ``tag``."""
+    own = "-" if side == "left" else "+"
+    text = getattr(comparison, side).text
+    found: set[int] = set()
+    for block in comparison.blocks:
+        span = getattr(block, side)
+        if span is None:
+            continue
+        pos = span[0]
+        for op in block.ops:
+            if op.tag not in ("=", own):
+                continue
+            if op.tag == tag:
+                found.update(k for k in range(pos, pos + len(op.text)) if not text[k].isspace())
+            pos += len(op.text)
+    return found
+
+
+def p4p(eval_dir: Path) -> dict[str, float]:
+    """Word-level changes against annotated paraphrase phenomena (source = left)."""
+    gold = json.loads((eval_dir / "p4p_paraphrase_phenomena" / "gold.json").read_text())
+    snippets = gold["snippets"]
+    inside = marked_total = annotated = found = 0
+    for pair in gold["pairs"]:
+        src, plag = pair["source"], pair["plagiarism"]
+        left = Article.from_text(snippets[src]["text"])
+        right = Article.from_text(snippets[plag]["text"])
+        comparison = compare(left, right)
+        for side, key, article in (("left", src, left), ("right", plag, right)):
+            marked = _chars_with(comparison, side, "-" if side == "left" else "+")
+            phenomena: set[int] = set()
+            for ph in pair["phenomena"]:
+                if ph["type"] in ("order", "dis_punct_format"):
+                    continue  # kept words in a new order, or punctuation: not additions/omissions
+                for offset, length in ph["scopes"].get(key, []):
+                    phenomena.update(
+                        k for k in range(offset, offset + length) if not article.text[k].isspace()
+                    )
+            inside += len(marked & phenomena)
+            marked_total += len(marked)
+            annotated += len(phenomena)
+            found += len(phenomena & marked)
+    return {
+        "pairs": len(gold["pairs"]),
+        "changed_chars_in_phenomena": inside / marked_total if marked_total else 0.0,
+        "phenomena_chars_marked": found / annotated if annotated else 0.0,
+    }
+
+
 def polnear(eval_dir: Path) -> dict[str, float] | None:
     try:
         import eval_polnear
@@ -162,7 +204,7 @@ def _table(title: str, rows: dict[str, float] | None, targets: dict[str, str]) -
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--eval-dir", type=Path, default=DEFAULT_EVAL)
-    parser.add_argument("--only", choices=("polnear", "clough", "pan13"))
+    parser.add_argument("--only", choices=("polnear", "clough", "pan13", "p4p"))
     args = parser.parse_args()
     if args.only in (None, "polnear"):
         _table(
@@ -181,6 +223,15 @@ def main() -> int:
         )
     if args.only in (None, "pan13"):
         _table("PAN13 verbatim passage", pan13(args.eval_dir), {"f1": "target >= 0.95"})
+    if args.only in (None, "p4p"):
+        _table(
+            "P4P paraphrase phenomena (word diff inside a paired passage)",
+            p4p(args.eval_dir),
+            {
+                "changed_chars_in_phenomena": "precision of what is coloured",
+                "phenomena_chars_marked": "recall of annotated changes",
+            },
+        )
     return 0
 
 
