@@ -14,6 +14,7 @@ from reader.core.compare import compare
 from reader.core.errors import ArticleError
 from reader.core.loading import load
 from reader.core.quotes import extract_quotes
+from reader.core.report import ReportError, render_html, write_report
 from reader.core.worddiff import DELETE, INSERT
 
 _COLOURS = {INSERT: "\x1b[4;32m", DELETE: "\x1b[9;31m", "moved": "\x1b[36m", "reset": "\x1b[0m"}
@@ -31,6 +32,8 @@ def build_parser() -> argparse.ArgumentParser:
     cmp.add_argument("left", help="the original article")
     cmp.add_argument("right", help="the rewrite")
     cmp.add_argument("--json", action="store_true", help="print the comparison as JSON")
+    cmp.add_argument("--html", metavar="REPORT", help="write a self-contained HTML report")
+    cmp.add_argument("--force", action="store_true", help="replace an existing report")
     quotes = sub.add_parser("quotes", help="list the direct quotations of one article")
     quotes.add_argument("file")
     quotes.add_argument("--json", action="store_true", help="print the quotations as JSON")
@@ -43,11 +46,15 @@ def main(argv: list[str] | None = None, *, stdout: TextIO | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         if args.command == "compare":
+            if args.html and os.path.exists(args.html) and not args.force:
+                raise ReportError(f"{args.html}: already exists (use --force to replace it)")
             comparison = compare(load(args.left), load(args.right))
+            if args.html:
+                write_report(args.html, render_html(comparison), inputs=(args.left, args.right))
             if args.json:
                 json.dump(comparison.to_json(), out, ensure_ascii=False, indent=1)
                 out.write("\n")
-            else:
+            elif not args.html:
                 write_terminal(comparison, out, colour=_wants_colour(out))
         else:
             article = load(args.file)
@@ -59,7 +66,7 @@ def main(argv: list[str] | None = None, *, stdout: TextIO | None = None) -> int:
             else:
                 for quote in found:
                     out.write(_quote_line(quote, article.text) + "\n")
-    except ArticleError as error:
+    except (ArticleError, ReportError) as error:
         print(f"article-reader: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

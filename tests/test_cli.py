@@ -31,3 +31,38 @@ def test_missing_file_is_one_line_error_with_exit_2(tmp_path):
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1 and str(missing) in lines[0]
     assert "Traceback" not in proc.stderr
+
+
+def test_html_report_is_written_atomically_and_not_over_an_existing_one(seed_paths, tmp_path):
+    report = tmp_path / "report.html"
+    args = ["compare", str(seed_paths[0]), str(seed_paths[1]), "--html", str(report)]
+    assert main(args, stdout=io.StringIO()) == 0
+    html = report.read_text(encoding="utf-8")
+    assert '<span class="added">Liberals Storm Out' in html
+    assert 'class="omitted"' in html and "record 1.5 million" in html
+    assert "<script" not in html
+    assert [p.name for p in tmp_path.iterdir()] == ["report.html"]  # no temp file left
+    report.write_text("keep me", encoding="utf-8")
+    assert main(args, stdout=io.StringIO()) == 2
+    assert report.read_text(encoding="utf-8") == "keep me"
+    assert main(args + ["--force"], stdout=io.StringIO()) == 0
+    assert report.read_text(encoding="utf-8") == html
+
+
+def test_report_never_overwrites_an_input(seed_paths, tmp_path):
+    left = tmp_path / "left.txt"
+    left.write_bytes(seed_paths[0].read_bytes())
+    before = left.read_bytes()
+    args = ["compare", str(left), str(seed_paths[1]), "--html", str(left), "--force"]
+    assert main(args, stdout=io.StringIO()) == 2
+    assert left.read_bytes() == before
+
+
+def test_terminal_form_marks_additions_and_omissions(seed_paths):
+    out = io.StringIO()
+    assert main(["compare", str(seed_paths[0]), str(seed_paths[1])], stdout=out) == 0
+    text = out.getvalue()
+    assert "{+Liberals Storm Out" in text
+    assert "[-“It’s almost like we were bamboozled" in text
+    assert "in fiscal 2021.-]" in text
+    assert "\x1b[" not in text  # not a terminal: no colour codes
