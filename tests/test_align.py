@@ -196,3 +196,24 @@ def test_repeated_paragraphs_pair_with_their_own_copy():
     omitted = [b for b in comparison.blocks if b.kind is BlockKind.OMITTED]
     assert len(omitted) == 1
     assert [b.kind for b in comparison.blocks].count(BlockKind.SAME) == len(PARAS) * 5 - 1
+
+
+def test_progress_rises_to_one_and_cancel_stops_the_engine():
+    import pytest
+
+    from reader.core.errors import Cancelled
+
+    left = Article.from_text("\n".join(PARAS * 300))
+    right = Article.from_text("\n".join(PARAS[::-1] * 300))
+    seen = []
+    compare(left, right, progress=lambda f, stage: seen.append(f))
+    assert seen == sorted(seen) and seen[-1] == 1.0 and len(seen) > 5
+    calls = []
+
+    def cancel_on_third_check():
+        calls.append(1)
+        return len(calls) >= 3
+
+    with pytest.raises(Cancelled):
+        compare(left, right, should_cancel=cancel_on_third_check)
+    assert len(calls) == 3

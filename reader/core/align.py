@@ -27,7 +27,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from reader.core.article import Article, Span
@@ -44,6 +44,8 @@ CANDIDATES = 6  # counterparts kept per sentence
 RARE_WORDS = 8  # query words per sentence
 POSTING_CAP = 48  # words in more right sentences than this are not queried
 GAP_DP_CELLS = 2_500  # larger gaps are first split by their own anchors
+
+_TICK_EVERY = 500  # sentences or groups between progress ticks (and cancel checks)
 
 _WORD = re.compile(r"\w+")
 _SHAPES = ((1, 1), (1, 2), (2, 1), (1, 3), (3, 1), (2, 2))
@@ -151,17 +153,26 @@ def _shared(a: dict[str, float], b: dict[str, float]) -> float:
     return sum(min(a[w], b[w]) for w in a.keys() & b.keys())
 
 
-def align(left: Article, right: Article) -> tuple[Block, ...]:
+Tick = Callable[[float], None]
+
+
+def _no_tick(fraction: float) -> None:
+    pass
+
+
+def align(left: Article, right: Article, *, tick: Tick = _no_tick) -> tuple[Block, ...]:
     """Pair the sentences of two articles into blocks.
 
     Blocks of each side never overlap and together cover every sentence, hence
     every non-space character. Paired groups are "same" or "changed" with word
     ops; unpaired runs are "added" / "omitted". Order: by left position, with
     right-only blocks placed after the pair that precedes them in the right.
+    ``tick(fraction)`` is called now and then with the share of work done; it may
+    raise to abandon the alignment (that is how ``compare`` cancels).
     """
     lside, rside = _Side.of(left), _Side.of(right)
     scorer = _Scorer(lside, rside)
-    candidates = _candidates(lside, rside, scorer)
+    candidates = _candidates(lside, rside, scorer, lambda f: tick(0.5 * f))
     groups = _anchor_groups(candidates, len(lside.spans), len(rside.spans))
     if lside.has_headline and rside.has_headline:
         groups.insert(0, _Group(0, 1, 0, 1, 1.0))
@@ -171,7 +182,8 @@ def align(left: Article, right: Article) -> tuple[Block, ...]:
     groups += _align_gaps(backbone, lside, rside, scorer, candidates)
     groups = _grow_and_merge(groups, lside, rside, scorer)
     groups += _pair_leftovers(lside, rside, scorer, candidates, groups)
-    return _blocks(groups, lside, rside)
+    tick(0.6)
+    return _blocks(groups, lside, rside, lambda f: tick(0.6 + 0.4 * f))
 
 
 def _take(lside: _Side, rside: _Side, g: _Group) -> None:
@@ -184,7 +196,9 @@ def _take(lside: _Side, rside: _Side, g: _Group) -> None:
 # -- 1. candidates ---------------------------------------------------------------------------
 
 
-def _candidates(lside: _Side, rside: _Side, scorer: _Scorer) -> list[list[tuple[float, int]]]:
+def _candidates(
+    lside: _Side, rside: _Side, scorer: _Scorer, tick: Tick
+) -> list[list[tuple[float, int]]]:
     """For each left sentence, up to ``CANDIDATES`` (similarity, right index), best first."""
     postings: dict[str, list[int]] = {}
     for j, bag in enumerate(rside.bags):
@@ -201,7 +215,10 @@ def _candidates(lside: _Side, rside: _Side, scorer: _Scorer) -> list[list[tuple[
     for j, (start, end) in enumerate(rside.spans):
         text = rside.text[start:end]
         exact[text] = -1 if text in exact else j
+    total = max(1, len(lside.bags))
     for i, bag in enumerate(lside.bags):
+        if not i % _TICK_EVERY:
+            tick(i / total)
         start, end = lside.spans[i]
         text = lside.text[start:end]
         j = exact.get(text, -1)
@@ -476,9 +493,11 @@ def _pair_leftovers(
 # -- blocks ------------------------------------------------------------------------------------
 
 
-def _blocks(groups: list[_Group], lside: _Side, rside: _Side) -> tuple[Block, ...]:
+def _blocks(groups: list[_Group], lside: _Side, rside: _Side, tick: Tick) -> tuple[Block, ...]:
     keyed: list[tuple[tuple[int, int, int], Block]] = []
-    for g in groups:
+    for k, g in enumerate(groups):
+        if not k % _TICK_EVERY:
+            tick(k / len(groups))
         lspan = (lside.spans[g.l0][0], lside.spans[g.l1 - 1][1])
         rspan = (rside.spans[g.r0][0], rside.spans[g.r1 - 1][1])
         block = _pair_block(lspan, rspan, lside.text, rside.text, g.moved)

@@ -28,8 +28,8 @@ def compare(
     """Align, diff and pair the quotations of two articles.
 
     A pure function, safe to run in a worker thread. ``progress(fraction, stage)``
-    is called between stages; when ``should_cancel()`` turns true the call stops
-    at the next stage boundary by raising ``Cancelled``.
+    is called every few hundred sentences; when ``should_cancel()`` turns true the
+    call stops at the next such point by raising ``Cancelled``.
     """
 
     def step(fraction: float, stage: str) -> None:
@@ -39,11 +39,11 @@ def compare(
             progress(fraction, stage)
 
     step(0.0, "aligning")
-    blocks = align_mod.align(left, right)
-    step(0.6, "finding quotations")
+    blocks = align_mod.align(left, right, tick=lambda f: step(0.75 * f, "aligning"))
+    step(0.75, "finding quotations")
     left_quotes = extract_quotes(left)
     right_quotes = extract_quotes(right)
-    step(0.8, "pairing quotations")
+    step(0.9, "pairing quotations")
     quote_pairs = pair_quotes(left, left_quotes, right, right_quotes)
     step(1.0, "done")
     return Comparison(left, right, blocks, quote_pairs, summarize(blocks, quote_pairs))
