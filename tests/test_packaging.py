@@ -1,0 +1,62 @@
+"""Packaging files: the desktop entry and AppStream metadata validate; the frozen app runs."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGING = ROOT / "packaging"
+APP_ID = "org.articlereader.ArticleReader"
+
+
+def _tool(name: str) -> str:
+    path = shutil.which(name)
+    if path is None:
+        pytest.skip(f"{name} is not installed (.ci/run installs it)")
+    return path
+
+
+def test_desktop_entry_validates():
+    desktop = PACKAGING / f"{APP_ID}.desktop"
+    result = subprocess.run(
+        [_tool("desktop-file-validate"), str(desktop)], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "error" not in result.stdout.lower()
+    text = desktop.read_text(encoding="utf-8")
+    assert f"Icon={APP_ID}" in text
+    for mime in ("text/plain", "text/html", "application/pdf", "application/epub+zip"):
+        assert mime in text
+
+
+def test_appstream_metainfo_validates():
+    metainfo = PACKAGING / f"{APP_ID}.metainfo.xml"
+    result = subprocess.run(
+        [_tool("appstreamcli"), "validate", "--no-net", str(metainfo)],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.slow
+def test_pyinstaller_build_runs_headless_on_the_sample_pair(tmp_path):
+    """Builds the one-folder app (minutes) and runs the frozen CLI on the seeds."""
+    subprocess.run([str(PACKAGING / "build.sh")], check=True, cwd=ROOT)
+    binary = ROOT / "dist" / "article-reader" / "article-reader"
+    seeds = ROOT / "seeds"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run(
+        [str(binary), "compare", str(seeds / "original_report.txt"), str(seeds / "rewrite.txt"),
+         "--json"],
+        capture_output=True, text=True, env=env, timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert '"kind": "added"' in result.stdout
+    assert sys.platform != "win32"
