@@ -1,0 +1,206 @@
+"""Pair the quotations of two articles and say how each pair's words differ.
+
+Quotations are compared as word sequences (lower-cased, punctuation dropped,
+curly and straight apostrophes alike). Two quotations are linked when their
+longest common word subsequence covers most of the shorter one; linked
+quotations form groups (see ``_group``), so a quotation the other side split in
+two, or two it merged into one, end up in ONE pair. The status
+compares the group's quotations joined in text order:
+
+- ``verbatim``: the same words;
+- ``truncated``: one side's words all appear, in order, in the other's, which
+  has more (an elided or shortened quotation);
+- ``altered``: anything else; ``ops`` is the word diff of the joined texts;
+- ``only_left`` / ``only_right``: no counterpart.
+
+Candidates come from an index of content words, so only quotations sharing a
+rare word are ever compared; each comparison is a bit-parallel LCS from
+rapidfuzz. Pairs are listed in left text order; a pair with no left quotation
+(``only_right``) comes right after the pair holding the nearest paired right
+quotation before it (at the end when nothing is paired).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter, defaultdict
+
+from rapidfuzz.distance import LCSseq
+
+from reader.core.comparison import Quote, QuotePair, QuoteStatus
+from reader.core.worddiff import word_ops
+
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
+# A word in more than this many quotations of one side says nothing about pairing.
+_MAX_POSTINGS = 50
+# Quotations of the other side compared in full with each quotation, most shared words first.
+_MAX_CANDIDATES = 8
+# Share of the shorter quotation's words that must be shared, in order.
+_LINK_SHARE = 0.6
+_STOP = frozenset(
+    """
+    a an the and or but of to in on at by for with from as is are was were be been it its
+    this that these those i we you he she they them us our their his her my me not no do
+    does did have has had will would can could so if just very there here what who which
+    """.split()
+)
+
+
+def pair(
+    left_text: str, left: tuple[Quote, ...], right_text: str, right: tuple[Quote, ...]
+) -> tuple[QuotePair, ...]:
+    """Pair ``left`` and ``right`` quotations; every quotation lands in exactly one pair."""
+    left_words = [_words(q.text(left_text)) for q in left]
+    right_words = [_words(q.text(right_text)) for q in right]
+    groups = _group(left_words, right_words)
+
+    pairs: list[tuple[float, QuotePair]] = []
+    right_home: dict[int, int] = {}  # right quote index -> index of its pair in ``pairs``
+    for lefts, rights in sorted(groups, key=lambda g: g[0][0]):
+        qs_left = tuple(left[i] for i in lefts)
+        qs_right = tuple(right[j] for j in rights)
+        for j in rights:
+            right_home[j] = len(pairs)
+        pairs.append((len(pairs), _pair(left_text, qs_left, right_text, qs_right)))
+
+    # Place each right-only quotation after the pair of the nearest paired right
+    # quotation before it (or before the first such pair, or at the end when
+    # nothing is paired), keeping their own order.
+    ordered: list[tuple[float, QuotePair]] = list(pairs)
+    first_home = min(right_home.values(), default=len(pairs))
+    anchor = first_home - 1.0
+    for j, quote in enumerate(right):
+        if j in right_home:
+            anchor = float(right_home[j])
+            continue
+        anchor += 1e-6
+        ordered.append((anchor, _pair(left_text, (), right_text, (quote,))))
+    ordered.sort(key=lambda item: item[0])
+    return tuple(p for _, p in ordered)
+
+
+def status_of(left_words: list[str], right_words: list[str]) -> QuoteStatus:
+    """Compare two word sequences (see the module docstring)."""
+    if left_words == right_words:
+        return QuoteStatus.VERBATIM
+    if not left_words:
+        return QuoteStatus.ONLY_RIGHT
+    if not right_words:
+        return QuoteStatus.ONLY_LEFT
+    common = LCSseq.similarity(left_words, right_words)
+    if common == min(len(left_words), len(right_words)):
+        return QuoteStatus.TRUNCATED
+    return QuoteStatus.ALTERED
+
+
+def _pair(
+    left_text: str, lefts: tuple[Quote, ...], right_text: str, rights: tuple[Quote, ...]
+) -> QuotePair:
+    a = " ".join(q.text(left_text) for q in lefts)
+    b = " ".join(q.text(right_text) for q in rights)
+    status = status_of(_words(a), _words(b))
+    return QuotePair(status=status, left=lefts, right=rights, ops=word_ops(a, b))
+
+
+def _words(text: str) -> list[str]:
+    return [w.replace("’", "'") for w in _WORD.findall(text.lower())]
+
+
+def _links(
+    left_words: list[list[str]], right_words: list[list[str]]
+) -> list[tuple[int, int, float]]:
+    """(left, right, share) for quotations whose words overlap enough to be the same one."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for j, words in enumerate(right_words):
+        for word in set(words):
+            postings[word].append(j)
+    links = []
+    n_left, n_right = max(len(left_words), 1), len(right_words)
+    for i, words in enumerate(left_words):
+        if not words:
+            continue
+        keys = {w for w in words if w not in _STOP} or set(words)
+        expected = i * n_right // n_left  # where this quotation would sit on the right
+        votes: Counter[int] = Counter()
+        for word in keys:
+            hits = postings.get(word, ())
+            if len(hits) > _MAX_POSTINGS:
+                # A word many quotations share: only the ones near the expected place.
+                k = bisect.bisect_left(hits, expected)
+                hits = hits[max(0, k - _MAX_POSTINGS // 2) : k + _MAX_POSTINGS // 2]
+            votes.update(hits)
+        for j, _ in votes.most_common(_MAX_CANDIDATES):
+            share = _shared(words, right_words[j])
+            if share:
+                links.append((i, j, share))
+    return links
+
+
+def _shared(a: list[str], b: list[str]) -> float:
+    """Share of the shorter word list found in order in the other; 0 below the link bar."""
+    shorter = min(len(a), len(b))
+    if shorter == 1:
+        return 1.0 if a == b else 0.0  # a one-word quotation only matches itself
+    common = LCSseq.similarity(a, b)
+    if common < 2 or common < _LINK_SHARE * shorter:
+        return 0.0
+    return common / shorter
+
+
+def _group(
+    left_words: list[list[str]], right_words: list[list[str]]
+) -> list[tuple[list[int], list[int]]]:
+    """Groups of (left indices, right indices), one per left quotation or merged set.
+
+    Links are taken best first (share of the shorter quotation covered, then the
+    closest relative position, so repeated quotations pair in order). A link
+    between two quotations already in different groups is dropped; a link that
+    adds a quotation to an existing group is kept only if the newcomer brings
+    words the group's other side has not yet matched: that is what tells a
+    quotation split in two from the same quotation repeated.
+    """
+    n_left, n_right = len(left_words), len(right_words)
+    scored = []
+    for i, j, share in _links(left_words, right_words):
+        distance = abs(i / max(n_left, 1) - j / max(n_right, 1))
+        scored.append((-share, distance, i, j))
+    scored.sort()
+    group_of_left: dict[int, int] = {}
+    group_of_right: dict[int, int] = {}
+    groups: list[tuple[list[int], list[int]]] = []
+    for _, _, i, j in scored:
+        gi, gj = group_of_left.get(i), group_of_right.get(j)
+        if gi is not None and gj is not None:
+            continue
+        if gi is None and gj is None:
+            group_of_left[i] = group_of_right[j] = len(groups)
+            groups.append(([i], [j]))
+            continue
+        if gi is None:
+            lefts, rights = groups[gj]
+            if _adds_coverage(left_words, lefts, i, right_words, rights):
+                lefts.append(i)
+                lefts.sort()
+                group_of_left[i] = gj
+        else:
+            lefts, rights = groups[gi]
+            if _adds_coverage(right_words, rights, j, left_words, lefts):
+                rights.append(j)
+                rights.sort()
+                group_of_right[j] = gi
+    for i in range(n_left):
+        if i not in group_of_left:
+            groups.append(([i], []))
+    return groups
+
+
+def _adds_coverage(
+    words: list[list[str]], members: list[int], newcomer: int, other: list[list[str]], others: list[int]
+) -> bool:
+    """Whether ``newcomer`` matches enough of the other side that ``members`` left unmatched."""
+    target = [w for k in others for w in other[k]]
+    before = LCSseq.similarity([w for k in members for w in words[k]], target)
+    joined = [w for k in sorted(members + [newcomer]) for w in words[k]]
+    gained = LCSseq.similarity(joined, target) - before
+    return gained >= max(1, _LINK_SHARE * len(words[newcomer]))

@@ -1,0 +1,347 @@
+"""Quotations: extraction, speaker attribution and pairing across two articles."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.core.article import Article
+from reader.core.comparison import QuoteStatus
+from reader.core.loading import load
+from reader.core.quotes import extract_quotes, is_partial, pair_quotes
+
+
+def quoted(text: str) -> list[str]:
+    article = Article.from_text(text)
+    return [q.text(article.text) for q in extract_quotes(article)]
+
+
+def speakers(text: str) -> list[str | None]:
+    return [q.speaker for q in extract_quotes(Article.from_text(text))]
+
+
+# --- extraction -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“Curly marks,” she said.", ["Curly marks"]),
+        ('"Straight marks," she said.', ["Straight marks"]),
+        ("« Guillemets », dit-elle.", ["Guillemets"]),
+        ("Er sagte: „Deutsche Zeichen“.", ["Deutsche Zeichen"]),
+        ("“We’re here and it’s fine. Don’t worry,” he said.", ["We’re here and it’s fine. Don’t worry"]),
+        ("The players’ union said it wasn’t over.", []),
+        ("“He told me ‘never again’ and left,” she said.", ["He told me ‘never again’ and left"]),
+        ("“One,” he said. “Two.”", ["One", "Two."]),
+        ("a “fair and humane” program and a “Remain in Mexico” policy", ["fair and humane", "Remain in Mexico"]),
+        ('He is 6\'2" tall and said "yes" twice.', ["yes"]),
+        ('A stray " mark, then "a real quote" here.', ["a real quote"]),
+        ("“Left open at the paragraph end\nNext paragraph.", ["Left open at the paragraph end"]),
+        ('"Straight and left open\nNext paragraph.', []),
+        ("“”", []),
+    ],
+)
+def test_extraction(text, expected):
+    assert quoted(text) == expected
+
+
+def test_offsets_exclude_marks_and_the_attribution_comma():
+    text = "Intro.\n“I cannot stand it,” she said."
+    article = Article.from_text(text)
+    (quote,) = extract_quotes(article)
+    assert text[quote.start : quote.end] == "I cannot stand it"
+    assert text[quote.start - 1] == "“"
+
+
+@pytest.mark.parametrize("open_mark, close_mark", [("“", "”"), ('"', '"')])
+def test_a_quotation_running_over_paragraphs_is_one_quote_with_fragments(open_mark, close_mark):
+    text = (
+        "Guerra told Politico:\n\n"
+        f"{open_mark}First paragraph of the quote.\n\n"
+        f"{open_mark}Second paragraph.\n\n"
+        f"{open_mark}Third and last.{close_mark}\n\n"
+        "Unquoted text."
+    )
+    article = Article.from_text(text)
+    (quote,) = extract_quotes(article)
+    assert [text[s:e] for s, e in quote.fragments] == [
+        "First paragraph of the quote.",
+        "Second paragraph.",
+        "Third and last.",
+    ]
+    assert (quote.start, quote.end) == (quote.fragments[0][0], quote.fragments[-1][1])
+    assert quote.text(text) == "First paragraph of the quote. Second paragraph. Third and last."
+    assert quote.speaker == "Guerra"
+
+
+def test_a_closed_quotation_followed_by_a_quoted_paragraph_is_two_quotes():
+    assert quoted("“One.”\n“Two.”") == ["One.", "Two."]
+
+
+def test_partial_quotations_are_told_apart():
+    text = "“Full quote,” he said of the “fair and humane” plan.\nHe said: “Also full.”"
+    article = Article.from_text(text)
+    assert [is_partial(text, q) for q in extract_quotes(article)] == [False, True, False]
+
+
+def test_extraction_handles_a_large_document():
+    paragraph = "“Words here, and more,” Jane Doe said. She added: “Other words.”\n"
+    article = Article.from_text(paragraph * 5000)
+    quotes = extract_quotes(article)
+    assert len(quotes) == 10000
+    assert {q.speaker for q in quotes} == {"Jane Doe"}
+
+
+# --- attribution ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“It is late,” Saludares said.", ["Saludares"]),
+        ("“It is late,” said Guerra, who walked out.", ["Guerra"]),
+        ("“It is late,” the White House said in a statement.", ["the White House"]),
+        ("“It is late,” Mr. King added.", ["King"]),
+        ("“It is late,” Rep. Gwen Moore (D-Wis.) said.", ["Gwen Moore"]),
+        ("“It is late,” said panel Chairman Rep. Jason Chaffetz (R-Utah).", ["Jason Chaffetz"]),
+        (
+            "“It is late,” Luis Guerra, the 32-year-old officer at the network, told Politico.",
+            ["Luis Guerra"],
+        ),
+        (
+            "“It is late,” Scott Pruitt, the attorney general, one of the plaintiffs, said.",
+            ["Scott Pruitt"],
+        ),
+        ("“Why now?” Smith asked.", ["Smith"]),
+        ("Kall said: “It is late.”", ["Kall"]),
+        ("Democratic nominee Hillary Clinton said, “It is late.”", ["Hillary Clinton"]),
+        ("In a statement, the White House said: “It is late.”", ["the White House"]),
+        ("He defended the remark on Monday, saying, “It is late.”", ["He"]),
+        ("Luis Guerra told Politico:\n“It is late.”", ["Luis Guerra"]),
+        ("The quote was “It is late,” according to Reuters.", ["Reuters"]),
+        ("“It is late.” The crowd said nothing.", [None]),
+        ("Nobody knows why.\n“It is late.”", [None]),
+    ],
+)
+def test_speaker_where_the_text_says_it(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A bare surname resolves to the full name introduced earlier.
+        (
+            "Ariana Saludares runs a shelter.\n“It is late,” Saludares said.",
+            ["Ariana Saludares"],
+        ),
+        # A title + surname too, the title dropped.
+        ("Al Sharpton spoke.\n“It is late,” Mr. Sharpton said.", ["Al Sharpton"]),
+        # A pronoun takes the most recent person named as a speaker...
+        (
+            "“One,” Ariana Saludares told Politico.\n“Two,” she said.",
+            ["Ariana Saludares", "Ariana Saludares"],
+        ),
+        # ...or, before any speaker, the most recent full name in the text.
+        ("Mary Jones arrived late.\n“It is late,” she said.", ["Mary Jones"]),
+        # A role given in apposition resolves to its name.
+        (
+            "Luis Guerra, the strategic officer at the network, arrived.\n"
+            "“It is late,” the officer said.",
+            ["Luis Guerra"],
+        ),
+        # "they" takes the group the sentence before was about.
+        (
+            "The advocates left the call.\n“We are done,” they said.",
+            ["the advocates"],
+        ),
+        # An unresolvable pronoun stays as written rather than guessing.
+        ("“We are done,” they said.", ["they"]),
+    ],
+)
+def test_speaker_resolution(text, expected):
+    assert speakers(text) == expected
+
+
+def test_quotes_of_one_paragraph_share_the_speaker():
+    text = "“First part,” Saludares said. “Second part.”"
+    assert speakers(text) == ["Saludares", "Saludares"]
+
+
+def test_a_paragraph_opening_quote_continues_the_previous_speaker():
+    text = "“First part,” Jane Doe said.\n“Second part, its own paragraph.”"
+    assert speakers(text) == ["Jane Doe", "Jane Doe"]
+
+
+def test_speaker_span_points_at_the_mention_next_to_the_quote():
+    text = "“One,” Ariana Saludares said.\n“Two,” she said."
+    article = Article.from_text(text)
+    second = extract_quotes(article)[1]
+    assert text[second.speaker_span[0] : second.speaker_span[1]] == "she"
+    assert second.speaker == "Ariana Saludares"
+
+
+# --- pairing --------------------------------------------------------------------------------
+
+
+def pairs(left: str, right: str):
+    a, b = Article.from_text(left), Article.from_text(right)
+    result = pair_quotes(a, extract_quotes(a), b, extract_quotes(b))
+    return [
+        (p.status, [q.text(a.text) for q in p.left], [q.text(b.text) for q in p.right])
+        for p in result
+    ]
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "expected"),
+    [
+        (
+            "“We have sadly reached a turning point,” they said.",
+            "They said: “We have sadly reached a Turning Point.”",
+            [(QuoteStatus.VERBATIM, ["We have sadly reached a turning point"], ["We have sadly reached a Turning Point."])],
+        ),
+        (
+            "“They give us accolades on the outside,” she said.",
+            "“They gave us accolades on the outside,” she said.",
+            [(QuoteStatus.ALTERED, ["They give us accolades on the outside"], ["They gave us accolades on the outside"])],
+        ),
+        (
+            "“We will fight them on the beaches and in the hills,” he said.",
+            "“We will fight them on the beaches,” he said.",
+            [(QuoteStatus.TRUNCATED, ["We will fight them on the beaches and in the hills"], ["We will fight them on the beaches"])],
+        ),
+        (
+            "“Nothing in common here,” he said.",
+            "“Entirely different words,” he said.",
+            [
+                (QuoteStatus.ONLY_LEFT, ["Nothing in common here"], []),
+                (QuoteStatus.ONLY_RIGHT, [], ["Entirely different words"]),
+            ],
+        ),
+    ],
+)
+def test_pair_status(left, right, expected):
+    assert pairs(left, right) == expected
+
+
+def test_two_quotes_merged_into_one_are_one_pair():
+    left = "“I cannot stand one more meeting,” she said. “They give us accolades,” she added."
+    right = "She said: “I cannot stand one more meeting. They gave us accolades.”"
+    (pair,) = pairs(left, right)
+    assert pair[0] is QuoteStatus.ALTERED
+    assert len(pair[1]) == 2 and len(pair[2]) == 1
+
+
+def test_one_quote_split_in_two_is_one_pair():
+    left = "She said: “I cannot stand one more meeting. They give us accolades.”"
+    right = "“I cannot stand one more meeting,” she said. “They give us accolades,” she added."
+    (pair,) = pairs(left, right)
+    assert pair[0] is QuoteStatus.VERBATIM
+    assert len(pair[1]) == 1 and len(pair[2]) == 2
+
+
+def test_a_repeated_quote_pairs_once_and_the_copy_stays_alone():
+    left = "“We will not back down now,” he said.\nLater: “We will not back down now.”"
+    right = "“We will not back down now,” he said."
+    statuses = [p[0] for p in pairs(left, right)]
+    assert statuses == [QuoteStatus.VERBATIM, QuoteStatus.ONLY_LEFT]
+
+
+def test_only_right_quotes_sit_next_to_their_neighbours():
+    left = "“Alpha beta gamma,” A said.\n“Delta epsilon zeta,” B said."
+    right = "“Alpha beta gamma,” A said.\n“Brand new words,” C said.\n“Delta epsilon zeta,” B said."
+    got = [(p[0], p[2]) for p in pairs(left, right)]
+    assert got == [
+        (QuoteStatus.VERBATIM, ["Alpha beta gamma"]),
+        (QuoteStatus.ONLY_RIGHT, ["Brand new words"]),
+        (QuoteStatus.VERBATIM, ["Delta epsilon zeta"]),
+    ]
+
+
+def test_every_quote_is_in_exactly_one_pair():
+    left = "“A b c d,” X said. “E f g h,” X said. “I j k l,” X said. “Z y,” X said."
+    right = "“A b c d. E f g h,” X said. “I j k,” X said. “New one here,” Y said."
+    a, b = Article.from_text(left), Article.from_text(right)
+    qa, qb = extract_quotes(a), extract_quotes(b)
+    result = pair_quotes(a, qa, b, qb)
+    assert sorted(q.start for p in result for q in p.left) == sorted(q.start for q in qa)
+    assert sorted(q.start for p in result for q in p.right) == sorted(q.start for q in qb)
+
+
+# --- the sample pair ------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_pairs(seed_paths):
+    left, right = load(seed_paths[0]), load(seed_paths[1])
+    return left, right, pair_quotes(left, extract_quotes(left), right, extract_quotes(right))
+
+
+def find_pair(seed_pairs, needle):
+    left, right, result = seed_pairs
+    for p in result:
+        texts = [q.text(left.text) for q in p.left] + [q.text(right.text) for q in p.right]
+        if any(needle in t for t in texts):
+            return p
+    raise AssertionError(f"no quote pair holds {needle!r}")
+
+
+def test_seed_saludares_quotes_pair_with_the_merged_quote_as_altered(seed_pairs):
+    left, right, _ = seed_pairs
+    pair = find_pair(seed_pairs, "I cannot stand one more meeting")
+    assert pair.status is QuoteStatus.ALTERED
+    assert [left.text[q.start : q.start + 12] for q in pair.left] == ["I cannot sta", "They give us"]
+    (merged,) = pair.right
+    assert "They gave us accolades" in merged.text(right.text)
+    deleted = "".join(op.text for op in pair.ops if op.tag == "-")
+    inserted = "".join(op.text for op in pair.ops if op.tag == "+")
+    assert "give" in deleted and "gave" in inserted
+
+
+@pytest.mark.parametrize("needle", ["bamboozled", "your family is now turning"])
+def test_seed_bamboozled_and_family_quotes_are_only_left(seed_pairs, needle):
+    pair = find_pair(seed_pairs, needle)
+    assert pair.status is QuoteStatus.ONLY_LEFT and len(pair.left) == 1
+
+
+def test_seed_multi_paragraph_guerra_quote_is_found_and_paired(seed_pairs):
+    left, right, _ = seed_pairs
+    pair = find_pair(seed_pairs, "I think they’re afraid")
+    (quote,) = pair.right
+    assert len(quote.fragments) == 2
+    assert "We don’t actually believe" in right.text[slice(*quote.fragments[1])]
+    assert len(pair.left) == 2
+    assert pair.status is QuoteStatus.VERBATIM
+    assert quote.speaker == "Luis Guerra"
+
+
+@pytest.mark.parametrize(
+    "needle", ["We have sadly reached a turning point", "playing politics with human lives"]
+)
+def test_seed_verbatim_quotes(seed_pairs, needle):
+    assert find_pair(seed_pairs, needle).status is QuoteStatus.VERBATIM
+
+
+@pytest.mark.parametrize(
+    ("needle", "speaker"),
+    [
+        ("I cannot stand one more meeting", "Ariana Saludares"),
+        ("They give us accolades", "Ariana Saludares"),
+        ("bamboozled", "Ariana Saludares"),
+        ("your family is now turning", "Ariana Saludares"),
+        ("We are incredibly thankful", "the White House"),
+        ("I think they’re afraid", "Luis Guerra"),
+        ("We don’t actually believe", "Luis Guerra"),
+    ],
+)
+def test_seed_speakers_on_the_original(seed_paths, needle, speaker):
+    article = load(seed_paths[0])
+    (quote,) = [q for q in extract_quotes(article) if needle in q.text(article.text)]
+    assert quote.speaker == speaker
+
+
+def test_seed_rewrite_resolves_the_40_year_old_to_saludares(seed_paths):
+    article = load(seed_paths[1])
+    (quote,) = [q for q in extract_quotes(article) if "I cannot stand" in q.text(article.text)]
+    assert quote.speaker == "Ariana Saludares"
