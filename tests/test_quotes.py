@@ -29,11 +29,17 @@ def speakers(text: str) -> list[str | None]:
         ('"Straight marks," she said.', ["Straight marks"]),
         ("« Guillemets », dit-elle.", ["Guillemets"]),
         ("Er sagte: „Deutsche Zeichen“.", ["Deutsche Zeichen"]),
-        ("“We’re here and it’s fine. Don’t worry,” he said.", ["We’re here and it’s fine. Don’t worry"]),
+        (
+            "“We’re here and it’s fine. Don’t worry,” he said.",
+            ["We’re here and it’s fine. Don’t worry"],
+        ),
         ("The players’ union said it wasn’t over.", []),
         ("“He told me ‘never again’ and left,” she said.", ["He told me ‘never again’ and left"]),
         ("“One,” he said. “Two.”", ["One", "Two."]),
-        ("a “fair and humane” program and a “Remain in Mexico” policy", ["fair and humane", "Remain in Mexico"]),
+        (
+            "a “fair and humane” program and a “Remain in Mexico” policy",
+            ["fair and humane", "Remain in Mexico"],
+        ),
         ('He is 6\'2" tall and said "yes" twice.', ["yes"]),
         ('A stray " mark, then "a real quote" here.', ["a real quote"]),
         ("“Left open at the paragraph end\nNext paragraph.", ["Left open at the paragraph end"]),
@@ -199,17 +205,35 @@ def pairs(left: str, right: str):
         (
             "“We have sadly reached a turning point,” they said.",
             "They said: “We have sadly reached a Turning Point.”",
-            [(QuoteStatus.VERBATIM, ["We have sadly reached a turning point"], ["We have sadly reached a Turning Point."])],
+            [
+                (
+                    QuoteStatus.VERBATIM,
+                    ["We have sadly reached a turning point"],
+                    ["We have sadly reached a Turning Point."],
+                )
+            ],
         ),
         (
             "“They give us accolades on the outside,” she said.",
             "“They gave us accolades on the outside,” she said.",
-            [(QuoteStatus.ALTERED, ["They give us accolades on the outside"], ["They gave us accolades on the outside"])],
+            [
+                (
+                    QuoteStatus.ALTERED,
+                    ["They give us accolades on the outside"],
+                    ["They gave us accolades on the outside"],
+                )
+            ],
         ),
         (
             "“We will fight them on the beaches and in the hills,” he said.",
             "“We will fight them on the beaches,” he said.",
-            [(QuoteStatus.TRUNCATED, ["We will fight them on the beaches and in the hills"], ["We will fight them on the beaches"])],
+            [
+                (
+                    QuoteStatus.TRUNCATED,
+                    ["We will fight them on the beaches and in the hills"],
+                    ["We will fight them on the beaches"],
+                )
+            ],
         ),
         (
             "“Nothing in common here,” he said.",
@@ -291,7 +315,10 @@ def test_seed_saludares_quotes_pair_with_the_merged_quote_as_altered(seed_pairs)
     left, right, _ = seed_pairs
     pair = find_pair(seed_pairs, "I cannot stand one more meeting")
     assert pair.status is QuoteStatus.ALTERED
-    assert [left.text[q.start : q.start + 12] for q in pair.left] == ["I cannot sta", "They give us"]
+    assert [left.text[q.start : q.start + 12] for q in pair.left] == [
+        "I cannot sta",
+        "They give us",
+    ]
     (merged,) = pair.right
     assert "They gave us accolades" in merged.text(right.text)
     deleted = "".join(op.text for op in pair.ops if op.tag == "-")

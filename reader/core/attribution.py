@@ -62,12 +62,11 @@ proclaim proclaimed proclaims charge charged charges allege alleged alleges lame
 laments retort retorted retorts interject interjected pointed explain
 """
 _CUE = r"(?:" + "|".join(sorted(set(_CUE_VERBS.split()), key=len, reverse=True)) + r")"
-_CUE_RE = re.compile(r"\b" + _CUE + r"\b")
 
 # Far from the quotation only unambiguous verbs count ("his campaign promise" is a noun).
 _WEAK_CUE_RE = re.compile(
     r"\b(?:said|says|told|tells|added|asked|wrote|writes|tweeted|explained|stated|argued|declared"
-    r"|insisted|claimed|warned|noted|read|blasting|blasted|accused|called|criticized|praised)\b"
+    r"|insisted|claimed|warned|noted|read|blasting|blasted|accused|criticized|praised)\b"
 )
 
 _PRONOUNS = frozenset("he she they it we i you him her them".split())
@@ -93,7 +92,7 @@ _TITLES = frozenset(
     chair secretary gen general judge justice mayor rev reverend sir dame lord lady speaker
     senator representative governor attorney sheriff chief lt sgt col capt cmdr adm maj
     commissioner councilman councilwoman congressman congresswoman ambassador minister
-    prime premier candidate nominee democratic republican former sen.
+    prime premier candidate nominee democratic republican former state
     """.split()
 )
 _ORG_HEADS = frozenset(
@@ -106,14 +105,16 @@ _ORG_HEADS = frozenset(
     """.split()
 )
 _PARTICLES = r"(?:de|da|del|della|di|du|la|le|van|von|der|den|bin|ibn|al|St\.)"
+# A capitalised word; a full stop belongs to it only for a title or an initial.
 _NAME_TOKEN = (
-    r"(?:(?:Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Del|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Prof|Rev|Pres|Ft|Mt)\.|[A-Z]\."
-    r"|[A-Z][\w'’\-]*)"
+    r"(?:(?:Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Del|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Prof|Rev|Pres|Ft|Mt)\."
+    r"|[A-Z]\.|[A-Z][\w'’\-]*)"
 )
 _NAME_RUN = re.compile(
     rf"{_NAME_TOKEN}(?:[ \xa0]+(?:{_PARTICLES}[ \xa0]+)*{_NAME_TOKEN})*"
     r"(?:[ \xa0]*\([^()\n]{1,25}\))?"
 )
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'’\-]*")
 _WORD = re.compile(r"[\w'’\-]+\.?|\([^()\n]{1,25}\)")
 
 # Text after a closing mark: ``, said Guerra`` (inverted) or ``Saludares said``.
@@ -132,7 +133,9 @@ _BEFORE_CUE = re.compile(
 )
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?P<np>[^,;:!?“”\"\n]{1,80})")
 _SENTENCE_END = re.compile(r"[.!?…]+[”’\")\]]*\s+(?=[“\"‘(]?[A-Z0-9])|\n")
-_ABBREV_DOT = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Del|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Prof|Rev|Pres|[A-Z])\.$")
+_ABBREV_DOT = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Del|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Prof|Rev|Pres|[A-Z])\.$"
+)
 _WINDOW = 400  # characters looked at on either side of a quotation
 
 
@@ -146,6 +149,9 @@ def attribute(text: str, quotations: list[tuple[Span, ...]]) -> tuple[Quote, ...
     """Build a ``Quote`` with its speaker for each quotation (given as its fragments)."""
     names = _NameIndex(text)
     resolver = _Resolver(text, names)
+    # Words the article also writes in lower case are not names when they open a
+    # sentence ("Only", "Twenty-nine", "Bemoaning …").
+    common = frozenset(_LOWER_WORD.findall(text))
     found: list[_Mention | None] = []
     paragraph_of: list[tuple[int, int]] = []
     for fragments in quotations:
@@ -168,7 +174,7 @@ def attribute(text: str, quotations: list[tuple[Span, ...]]) -> tuple[Quote, ...
         start = quotations[k][0][0]
         para = paragraph_of[k][0]
         after = next_strong[k]
-        opens_paragraph = text[para:start].strip(" \t\xa0“«»„\"") == ""
+        opens_paragraph = text[para:start].strip(' \t\xa0“«»„"') == ""
         if before is not None and paragraph_of[before][1] == para:
             found[k] = found[before]
         elif after is not None and paragraph_of[after][0] == para:
@@ -180,7 +186,7 @@ def attribute(text: str, quotations: list[tuple[Span, ...]]) -> tuple[Quote, ...
         ):
             found[k] = found[before]
         else:
-            found[k] = _weak_mention(text, start, quotations[k][-1][1])
+            found[k] = _weak_mention(text, start, quotations[k][-1][1], common)
         if found[k] is not None:
             before = k
     quotes = []
@@ -224,14 +230,13 @@ def _ends_sentence(text: str, end: int, close: int) -> bool:
     return not following.islower()
 
 
-def _weak_mention(text: str, start: int, end: int) -> _Mention | None:
-    """Rules 5-6: a cue earlier in the sentence, or ``according to``."""
+def _weak_mention(text: str, start: int, end: int, common: frozenset[str]) -> _Mention | None:
+    """Rules 5-7: a cue earlier in the sentence, ``according to``, the sentence's subject."""
     sentence_start = _sentence_start(text, start)
     before = text[sentence_start : _before_marks(text, start)]
-    last = None
-    for last in _WEAK_CUE_RE.finditer(before):
-        pass
-    if last is not None:
+    cues = list(_WEAK_CUE_RE.finditer(before))
+    if cues:
+        last = cues[-1]
         mention = _subject_before(text, sentence_start, sentence_start + last.start(), last.group())
         if mention:
             return mention
@@ -244,7 +249,9 @@ def _weak_mention(text: str, start: int, end: int) -> _Mention | None:
     # ("Trump has used the phrase “…”", "In a speech, Trump attacked “…”").
     mention = _leading_subject(text, sentence_start, before)
     if mention and _rank(mention.text) == 2:
-        return mention
+        tokens = mention.text.split()
+        if not tokens[0].endswith(("ing", "ly")) and any(t.lower() not in common for t in tokens):
+            return mention
     return None
 
 
@@ -270,7 +277,7 @@ def _mention_before(text: str, start: int) -> _Mention | None:
 
 def _mention_in_previous_paragraph(text: str, start: int) -> _Mention | None:
     para = _paragraph_start(text, start)
-    if text[para:start].strip(" \t\xa0“«»„\"") != "":
+    if text[para:start].strip(' \t\xa0“«»„"') != "":
         return None
     end = para
     while end > 0 and text[end - 1].isspace():
@@ -326,7 +333,9 @@ def _leading_subject(text: str, lo: int, clause: str) -> _Mention | None:
         taken = [words[0]]
         for w in words[1:]:
             token = w.group()
-            if not _is_name_token(token) and (taken[-1].group()[:1].isupper() or first not in _DETERMINERS):
+            if not _is_name_token(token) and (
+                taken[-1].group()[:1].isupper() or first not in _DETERMINERS
+            ):
                 break
             if len(taken) >= 5 or token.lower().endswith("ed"):
                 break
@@ -336,6 +345,10 @@ def _leading_subject(text: str, lo: int, clause: str) -> _Mention | None:
     return None
 
 
+_BETWEEN_SUBJECT_AND_CUE = frozenset(
+    "that who which has have had also then later previously once again just would will is "
+    "was".split()
+)
 _PREPOSITIONS = frozenset(
     "in on at as after before during since for from with without by about on into over under "
     "when while if although though because following despite amid".split()
@@ -349,7 +362,7 @@ def _trailing_np(text: str, lo: int, segment: Span) -> _Mention | None:
     if not words:
         return None
     # Relative pronouns and auxiliaries between the subject and the cue.
-    while words and words[-1].group().lower() in ("that", "who", "which", "has", "have", "had", "also", "then", "later", "previously", "once", "again", "just", "had", "would", "will", "is", "was"):
+    while words and words[-1].group().lower() in _BETWEEN_SUBJECT_AND_CUE:
         words.pop()
     if not words:
         return None
@@ -365,24 +378,22 @@ def _trailing_np(text: str, lo: int, segment: Span) -> _Mention | None:
     for k, w in enumerate(tail):
         if w.group().lower() in _DETERMINERS and (k == 0 or tail[k - 1].group().lower() != "of"):
             det = k
-    if _is_name_token(last) and (det is None or all(_is_name_token(w.group()) for w in tail[det + 1 :]) is False):
+    named_description = det is not None and all(_is_name_token(w.group()) for w in tail[det + 1 :])
+    if _is_name_token(last) and not named_description:
         # A name right before the cue: its run of capitalised words.
         k = len(words) - 1
-        while k > 0 and (_is_name_token(words[k - 1].group()) or _is_particle(words[k - 1].group())):
+        while k > 0 and (
+            _is_name_token(words[k - 1].group()) or _is_particle(words[k - 1].group())
+        ):
             k -= 1
         first = words[k]
         phrase = seg_text[first.start() : words[-1].end()]
         return _head(text, base + first.start(), phrase, before_cue=True)
     if det is not None:
+        # A description: "the White House", "the 34-year-old mother of three".
         first = tail[det]
         phrase = seg_text[first.start() : words[-1].end()]
         return _head(text, base + first.start(), phrase, before_cue=True)
-    if _is_name_token(last):
-        k = len(words) - 1
-        while k > 0 and _is_name_token(words[k - 1].group()):
-            k -= 1
-        phrase = seg_text[words[k].start() : words[-1].end()]
-        return _head(text, base + words[k].start(), phrase, before_cue=True)
     return None
 
 
@@ -407,7 +418,12 @@ def _head(text: str, at: int, phrase: str, *, before_cue: bool = False) -> _Ment
         for r_start, r_end in reversed(runs):
             preceding = phrase[:r_start].split()
             multi = len(phrase[r_start:r_end].split()) >= 2
-            if multi and preceding and preceding[-1].lower() not in _DETERMINERS and not preceding[-1][:1].isupper():
+            if (
+                multi
+                and preceding
+                and preceding[-1].lower() not in _DETERMINERS
+                and not preceding[-1][:1].isupper()
+            ):
                 return _Mention((at + r_start, at + r_end), phrase[r_start:r_end])
         end = words[min(len(words), 8) - 1].end()
         return _Mention((at + words[0].start(), at + end), phrase[words[0].start() : end])
@@ -434,11 +450,27 @@ def _name_runs(phrase: str) -> list[Span]:
 
 
 def _is_name_token(token: str) -> bool:
-    return token[:1].isupper() and token.rstrip(".").lower() not in _NOT_NAMES or token.startswith("(")
+    return (
+        token[:1].isupper() and token.rstrip(".").lower() not in _NOT_NAMES or token.startswith("(")
+    )
 
 
 def _is_particle(token: str) -> bool:
-    return token in ("de", "da", "del", "della", "di", "du", "la", "le", "van", "von", "der", "bin", "al")
+    return token in (
+        "de",
+        "da",
+        "del",
+        "della",
+        "di",
+        "du",
+        "la",
+        "le",
+        "van",
+        "von",
+        "der",
+        "bin",
+        "al",
+    )
 
 
 def _rank(mention_text: str) -> int:
@@ -456,10 +488,15 @@ def _cut_phrase(np: str) -> str:
         if not _ABBREV_DOT.search(np[: match.end()]):
             np = np[: match.start()]
             break
-    cut = re.search(r"\s(?:who|whose|which|in|at|on|during|after|before|as|when|while|to|about|from|of the|that)\b", np)
+    cut = _INVERTED_SUBJECT_END.search(np)
     if cut:
         np = np[: cut.start()]
     return np.strip()
+
+
+_INVERTED_SUBJECT_END = re.compile(
+    r"\s(?:who|whose|which|in|at|on|during|after|before|as|when|while|to|about|from|of the|that)\b"
+)
 
 
 def _crosses_sentence(np: str) -> bool:
@@ -496,7 +533,7 @@ def _after_marks(text: str, end: int) -> int:
     i = end
     n = len(text)
     while i < n and text[i] in ",.!?…” »«\"’'":
-        if text[i] in ".!?" and i > end and text[i - 1] in "”»\"":
+        if text[i] in ".!?" and i > end and text[i - 1] in '”»"':
             break
         i += 1
     return i
@@ -504,7 +541,7 @@ def _after_marks(text: str, end: int) -> int:
 
 def _before_marks(text: str, start: int) -> int:
     i = start
-    while i > 0 and text[i - 1] in "“«»„\"‘ \t\xa0":
+    while i > 0 and text[i - 1] in '“«»„"‘ \t\xa0':
         i -= 1
     return i
 
@@ -581,7 +618,11 @@ class _NameIndex:
 
 
 _PRECEDING_WORD = re.compile(r"(\w+)[ \xa0]+$")
-_APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s+(?:[^\s,;:.“”\"]+\s+){0,6}?(?P<head>[^\s,;:.“”\"]+)(?=\s+(?:at|of|for|with|from|in|who)\b|,)")
+# ", the 32-year-old officer at …," after a name: the role's head word is "officer".
+_APPOSITIVE = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[^\s,;:.“”\"]+\s+){0,6}?(?P<head>[^\s,;:.“”\"]+)"
+    r"(?=\s+(?:at|of|for|with|from|in|who)\b|,)"
+)
 
 
 class _Resolver:
@@ -646,8 +687,10 @@ class _Resolver:
         return None
 
 
+# "The advocates", "the immigration groups": a plural subject opening a sentence or clause.
 _PLURAL_SUBJECT = re.compile(
-    r"(?:^|(?<=[.!?”\"] )|(?<=\n)|(?<=, ))(?P<np>[Tt]he(?: [a-z][\w-]*){0,3} [a-z][\w-]*[^s\W]s)\b(?! of)"
+    r"(?:^|(?<=[.!?”\"] )|(?<=\n)|(?<=, ))"
+    r"(?P<np>[Tt]he(?: [a-z][\w-]*){0,3} [a-z][\w-]*[^s\W]s)\b(?! of)"
 )
 
 

@@ -196,7 +196,11 @@ def _group(
 
 
 def _adds_coverage(
-    words: list[list[str]], members: list[int], newcomer: int, other: list[list[str]], others: list[int]
+    words: list[list[str]],
+    members: list[int],
+    newcomer: int,
+    other: list[list[str]],
+    others: list[int],
 ) -> bool:
     """Whether ``newcomer`` matches enough of the other side that ``members`` left unmatched."""
     target = [w for k in others for w in other[k]]

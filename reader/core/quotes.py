@@ -75,7 +75,7 @@ def is_partial(text: str, quote: Quote) -> bool:
     ``a “fair and humane” program``.
     """
     i = quote.start - 1
-    while i >= 0 and (text[i] in "“«»„\"" or text[i] in " \t\xa0"):
+    while i >= 0 and (text[i] in '“«»„"' or text[i] in " \t\xa0"):
         i -= 1
     return i >= 0 and text[i] not in "\n:,.!?—–-(" and text[i].isalnum()
 
