@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.core.article import Article
 from reader.core.comparison import QuoteStatus
@@ -372,3 +374,62 @@ def test_seed_rewrite_resolves_the_40_year_old_to_saludares(seed_paths):
     article = load(seed_paths[1])
     (quote,) = [q for q in extract_quotes(article) if "I cannot stand" in q.text(article.text)]
     assert quote.speaker == "Ariana Saludares"
+
+
+# --- properties -----------------------------------------------------------------------------
+
+_PIECES = st.sampled_from(
+    [
+        "“",
+        "”",
+        '"',
+        "‘",
+        "’",
+        "«",
+        "»",
+        "„",
+        " ",
+        "\n",
+        "\n\n",
+        ", ",
+        ". ",
+        ":",
+        "it’s",
+        "he said",
+        "Jane Doe",
+        "told Politico",
+        "she",
+        "words",
+        "Guerra",
+        "according to",
+        "the White House",
+        ".",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_PIECES, max_size=40).map("".join), st.lists(_PIECES, max_size=40).map("".join))
+def test_any_text_gives_well_formed_quotes_and_a_complete_pairing(left_text, right_text):
+    left, right = Article.from_text(left_text), Article.from_text(right_text)
+    found = {}
+    for article in (left, right):
+        quotes = extract_quotes(article)
+        found[id(article)] = quotes
+        starts = [q.start for q in quotes]
+        assert starts == sorted(starts)
+        for q in quotes:
+            assert 0 <= q.start < q.end <= len(article.text)
+            text = q.text(article.text)
+            assert text.strip() and not text[0].isspace() and not text[-1].isspace()
+            for s, e in q.fragments:
+                assert q.start <= s < e <= q.end
+            if q.speaker_span:
+                assert 0 <= q.speaker_span[0] < q.speaker_span[1] <= len(article.text)
+    result = pair_quotes(left, found[id(left)], right, found[id(right)])
+    assert sorted(q.start for p in result for q in p.left) == [q.start for q in found[id(left)]]
+    assert sorted(q.start for p in result for q in p.right) == [q.start for q in found[id(right)]]
+    for p in result:
+        assert p.left or p.right
+        assert (p.status is QuoteStatus.ONLY_LEFT) == (not p.right)
+        assert (p.status is QuoteStatus.ONLY_RIGHT) == (not p.left)
