@@ -6,7 +6,8 @@ The rules, tried in this order for each quotation (the first that answers wins):
    ``“…,” she said``, ``“…,” said Guerra, who…``, ``“…,” Luis Guerra, the
    32-year-old officer…, told Politico``.
 2. Before the opening mark, with a cue close to it: ``the White House said: “…”``,
-   ``Trump said, “…”``, ``…, tweeting, “…”``.
+   ``Trump said, “…”``, ``…, tweeting, “…”``; or a colon with no cue, which
+   introduces the words of the sentence's subject (``Obama has a new message: “…”``).
 3. The quotation opens its paragraph and the previous paragraph ends with a colon
    after a cue: ``Luis Guerra … told Politico:`` / new paragraph ``“…”``.
 4. The same speaker as another quotation of the same paragraph
@@ -15,16 +16,18 @@ The rules, tried in this order for each quotation (the first that answers wins):
 5. A cue anywhere earlier in the sentence (partial quotations:
    ``the advocates read a statement blasting … “playing politics …”``).
 6. ``according to …`` in the sentence.
+7. The sentence's own subject when it is a name (``Trump has used the phrase “…”``).
 
 The mention found (``speaker_span``) is the words the text uses next to the
 quotation, which may be a pronoun, a bare surname or a role. ``speaker`` is that
-mention resolved: a surname or title + surname to the fullest name with that
+mention resolved: a surname or title + surname to the latest full name with that
 surname introduced earlier in the article; ``he``/``she`` to the most recent
 person named as a speaker (or, failing that, the most recent full name in the
 text); a role to the name it stood in apposition to (``Luis Guerra, the 32-year-old
-officer``), and ``the N-year-old`` to the most recent person named. ``they`` and
-``it`` resolve to the most recent group or organisation speaker when there is one,
-and otherwise stay as written.
+officer``), and ``the N-year-old`` to the most recent person named. ``they``
+resolves to a plural subject (``The advocates …``) of the last two paragraphs and
+``it`` to the most recent organisation speaker; otherwise both stay as written.
+No rule names a particular person or outlet.
 
 Every search looks at a bounded window around one quotation, and the name index
 is one regex pass, so the whole is linear in the article's length.
