@@ -121,6 +121,13 @@ def test_extraction_handles_a_large_document():
             ["Scott Pruitt"],
         ),
         ("“Why now?” Smith asked.", ["Smith"]),
+        ("“It is late,” Sen. Kamala Harris of California wrote.", ["Kamala Harris"]),
+        ("Sen. Bernie Sanders of Vermont told the crowd: “It is late.”", ["Bernie Sanders"]),
+        ("“It is late,” wrote Jane Roe for the Daily Planet.", ["Jane Roe"]),
+        ("Trump repeatedly said, “It is late.”", ["Trump"]),
+        ("Trump has used the phrase “radical” often.", ["Trump"]),
+        # "states" is a noun here, not a cue, and "He" is not a name for the fallback.
+        ("He spoke of “orphan districts” in Democratic-leaning states.", [None]),
         ("Kall said: “It is late.”", ["Kall"]),
         ("Democratic nominee Hillary Clinton said, “It is late.”", ["Hillary Clinton"]),
         ("In a statement, the White House said: “It is late.”", ["the White House"]),

@@ -42,34 +42,36 @@ from dataclasses import dataclass
 from reader.core.article import Span
 from reader.core.comparison import Quote
 
+# Verbs that introduce speech. Forms that are also common nouns ("states", "report",
+# "comments", "promise") are left out: "“…” in Democratic-leaning states" is no cue.
 _CUE_VERBS = """
 say says said saying tell tells told telling add adds added adding ask asks asked asking
-explain explains explained explaining write writes wrote writing tweet tweets tweeted tweeting
-note notes noted noting state states stated stating argue argues argued arguing declare declares
+explain explains explained explaining write writes wrote writing tweeted tweeting
+noted noting stated stating argue argues argued arguing declare declares
 declared declaring continue continues continued continuing recall recalls recalled recalling
-insist insists insisted insisting claim claims claimed claiming reply replies replied replying
+insist insists insisted insisting claimed claiming replied replying
 respond responds responded responding conclude concludes concluded concluding warn warns warned
-warning acknowledge acknowledges acknowledged acknowledging comment comments commented
-commenting remark remarks remarked remarking admit admits admitted admitting announce announces
-announced announcing post posts posted posting read reads report reports reported reporting
+warning acknowledge acknowledges acknowledged acknowledging commented
+commenting remarked remarking admit admits admitted admitting announce announces
+announced announcing posted posting read reported reporting
 testify testifies testified testifying suggest suggests suggested suggesting predict predicts
-predicted predicting promise promises promised promising urge urges urged urging joke jokes
-joked joking quip quips quipped quipping shout shouts shouted shouting yell yells yelled yelling
-caution cautions cautioned cautioning counter counters countered countering observe observes
-observed observing emphasize emphasizes emphasized emphasizing stress stresses stressed
+predicted predicting promised urged urging
+joked joking quipped quipping shouted shouting yelled yelling
+cautioned cautioning countered countering observe observes
+observed observing emphasize emphasizes emphasized emphasizing stressed
 stressing complain complains complained complaining concede concedes conceded conceding
 maintain maintains maintained maintaining agree agrees agreed agreeing assert asserts asserted
-asserting sing sings sang singing chant chants chanted chanting mutter muttered whisper
-whispered scream screamed boast boasted boasts vow vows vowed vowing pledge pledged pledges
-proclaim proclaimed proclaims charge charged charges allege alleged alleges lament lamented
-laments retort retorted retorts interject interjected pointed explain
+asserting sings sang singing chanted chanting muttered whispered screamed boasted boasts vowed
+vowing pledged proclaim proclaimed proclaims charged alleged alleges lamented laments
+retorted interjected
 """
 _CUE = r"(?:" + "|".join(sorted(set(_CUE_VERBS.split()), key=len, reverse=True)) + r")"
 
 # Far from the quotation only unambiguous verbs count ("his campaign promise" is a noun).
 _WEAK_CUE_RE = re.compile(
     r"\b(?:said|says|told|tells|added|asked|wrote|writes|tweeted|explained|stated|argued|declared"
-    r"|insisted|claimed|warned|noted|read|blasting|blasted|accused|criticized|praised)\b"
+    r"|insisted|claimed|warned|noted|read|blasting|blasted|accused|criticized|praised|called"
+    r"|calling)\b"
 )
 
 _PRONOUNS = frozenset("he she they it we i you him her them".split())
@@ -265,8 +267,13 @@ def _mention_after(text: str, pos: int) -> _Mention | None:
         np = _cut_phrase(match.group("np"))
         return _head(text, pos + match.start("np"), np)
     match = _AFTER_SUBJECT.match(window)
-    if match and not _crosses_sentence(match.group("np")):
-        return _head(text, pos + match.start("np"), match.group("np"), before_cue=True)
+    if (
+        match
+        and not _crosses_sentence(match.group("np"))
+        # "“…” in Democratic-leaning states …" goes on with the writer's sentence.
+        and match.group("np").split()[0].lower() not in _PREPOSITIONS | _CONJUNCTIONS
+    ):
+        return _head(text, pos + match.start("np"), match.group("np"))
     return None
 
 
@@ -326,6 +333,14 @@ def _subject_before(text: str, lo: int, cue_at: int, cue: str) -> _Mention | Non
 
 
 def _leading_subject(text: str, lo: int, clause: str) -> _Mention | None:
+    """The subject opening a clause, skipping introductory phrases and earlier quotations."""
+    # "“…,” Mary Cheney wrote, concluding by saying, “…”": the subject follows the
+    # earlier quotation, not its first words.
+    closed = max(clause.rfind("”"), clause.rfind("»"))
+    if clause.count('"') >= 2 and clause.count('"') % 2 == 0:
+        closed = max(closed, clause.rfind('"'))
+    if closed >= 0:
+        lo, clause = lo + closed + 1, clause[closed + 1 :]
     for s_start, s_end in _comma_segments(clause):
         words = list(_WORD.finditer(clause, s_start, s_end))
         if not words:
@@ -344,10 +359,12 @@ def _leading_subject(text: str, lo: int, clause: str) -> _Mention | None:
                 break
             taken.append(w)
         phrase_start, phrase_end = taken[0].start(), taken[-1].end()
-        return _head(text, lo + phrase_start, clause[phrase_start:phrase_end], before_cue=True)
+        return _head(text, lo + phrase_start, clause[phrase_start:phrase_end])
     return None
 
 
+_OF = frozenset({"of", "from"})
+_CONJUNCTIONS = frozenset("and but or that which to of".split())
 _BETWEEN_SUBJECT_AND_CUE = frozenset(
     "that who which has have had also then later previously once again just would will is "
     "was".split()
@@ -365,7 +382,10 @@ def _trailing_np(text: str, lo: int, segment: Span) -> _Mention | None:
     if not words:
         return None
     # Relative pronouns and auxiliaries between the subject and the cue.
-    while words and words[-1].group().lower() in _BETWEEN_SUBJECT_AND_CUE:
+    while words and (
+        words[-1].group().lower() in _BETWEEN_SUBJECT_AND_CUE
+        or (words[-1].group().endswith("ly") and words[-1].group().islower())  # "repeatedly"
+    ):
         words.pop()
     if not words:
         return None
@@ -374,7 +394,7 @@ def _trailing_np(text: str, lo: int, segment: Span) -> _Mention | None:
     if last.lower() in _PRONOUNS:
         w = words[-1]
         return _Mention((base + w.start(), base + w.end()), w.group())
-    tail = words[-7:]
+    tail = words[-10:]
     # The last determiner, unless it opens an "of" complement ("the president of the
     # United States" is about the president).
     det = None
@@ -386,28 +406,32 @@ def _trailing_np(text: str, lo: int, segment: Span) -> _Mention | None:
         # A name right before the cue: its run of capitalised words.
         k = len(words) - 1
         while k > 0 and (
-            _is_name_token(words[k - 1].group()) or _is_particle(words[k - 1].group())
+            _is_name_token(words[k - 1].group())
+            or _is_particle(words[k - 1].group())
+            # "Sen. Bernie Sanders of Vermont": take in the name before "of".
+            or (words[k - 1].group() in _OF and k > 1 and _is_name_token(words[k - 2].group()))
         ):
             k -= 1
         first = words[k]
         phrase = seg_text[first.start() : words[-1].end()]
-        return _head(text, base + first.start(), phrase, before_cue=True)
-    if det is not None:
+        return _head(text, base + first.start(), phrase)
+    if det is not None and det < len(tail) - 1:
         # A description: "the White House", "the 34-year-old mother of three".
         first = tail[det]
         phrase = seg_text[first.start() : words[-1].end()]
-        return _head(text, base + first.start(), phrase, before_cue=True)
+        return _head(text, base + first.start(), phrase)
     return None
 
 
-def _head(text: str, at: int, phrase: str, *, before_cue: bool = False) -> _Mention | None:
+def _head(text: str, at: int, phrase: str) -> _Mention | None:
     """The speaker mention inside a subject phrase that starts at ``at``.
 
     A pronoun is itself; a phrase starting with a determiner is a description
     (``the White House``, ``the 32-year-old officer``) unless a full name follows
     a common noun inside it (``the president's spokesman Josh Earnest``);
     otherwise the last run of capitalised words (``Democratic nominee Hillary
-    Clinton`` -> ``Hillary Clinton``).
+    Clinton`` -> ``Hillary Clinton``) that is not a place or body after "of"
+    (``Sen. Kamala Harris of California`` -> ``Sen. Kamala Harris``).
     """
     phrase = phrase.rstrip()
     words = list(_WORD.finditer(phrase))
@@ -430,8 +454,14 @@ def _head(text: str, at: int, phrase: str, *, before_cue: bool = False) -> _Ment
                 return _Mention((at + r_start, at + r_end), phrase[r_start:r_end])
         end = words[min(len(words), 8) - 1].end()
         return _Mention((at + words[0].start(), at + end), phrase[words[0].start() : end])
-    if runs:
-        r_start, r_end = runs[-1] if before_cue else runs[0]
+    heads = [
+        r
+        for r in runs
+        if _PRECEDING_WORD.search(phrase, 0, r[0]) is None
+        or _PRECEDING_WORD.search(phrase, 0, r[0]).group(1).lower() not in _OF
+    ]
+    if heads or runs:
+        r_start, r_end = (heads or runs)[-1]
         return _Mention((at + r_start, at + r_end), phrase[r_start:r_end])
     for w in words:
         if w.group().lower() in _PRONOUNS:
@@ -445,17 +475,20 @@ def _name_runs(phrase: str) -> list[Span]:
     for match in _NAME_RUN.finditer(phrase):
         s, e = match.span()
         tokens = list(_WORD.finditer(phrase, s, e))
-        while tokens and tokens[0].group().rstrip(".").lower() in _NOT_NAMES:
+        while tokens and _plain(tokens[0].group()) in _NOT_NAMES:
             tokens.pop(0)
         if tokens:
             runs.append((tokens[0].start(), tokens[-1].end()))
     return runs
 
 
+def _plain(token: str) -> str:
+    """A token lower-cased without a final full stop or possessive: "It’s" -> "it"."""
+    return re.sub(r"['’]s$", "", token.rstrip(".")).lower()
+
+
 def _is_name_token(token: str) -> bool:
-    return (
-        token[:1].isupper() and token.rstrip(".").lower() not in _NOT_NAMES or token.startswith("(")
-    )
+    return token[:1].isupper() and _plain(token) not in _NOT_NAMES or token.startswith("(")
 
 
 def _is_particle(token: str) -> bool:
@@ -498,7 +531,8 @@ def _cut_phrase(np: str) -> str:
 
 
 _INVERTED_SUBJECT_END = re.compile(
-    r"\s(?:who|whose|which|in|at|on|during|after|before|as|when|while|to|about|from|of the|that)\b"
+    r"\s(?:who|whose|which|in|at|on|during|after|before|as|when|while|to|about|from|for|with|by"
+    r"|of the|that)\b"
 )
 
 
@@ -659,7 +693,7 @@ class _Resolver:
             described = ("the " + " ".join(words[1:])) if first == "the" else mention.text
             self.recent_groups.append((at, described))
             return described
-        name = _clean_name(mention.text)
+        name = _clean_name(mention.text) or mention.text
         tokens = name.split()
         if len(tokens) == 1:
             full = self.names.full_name(tokens[0], at + 1)
