@@ -72,3 +72,33 @@ def test_the_rewrite_mostly_comes_from_the_original(comparison):
     assert 0.3 < summary.kept_share < 0.8
     assert summary.added_chars > 0 and summary.omitted_chars > 0
     assert summary.right_chars == sum(1 for c in comparison.right.text if not c.isspace())
+
+
+def test_quote_pairs_of_the_sample_pair(comparison):
+    def pair_with(needle):
+        for pair in comparison.quote_pairs:
+            texts = [q.text(comparison.left.text) for q in pair.left]
+            texts += [q.text(comparison.right.text) for q in pair.right]
+            if any(needle in t for t in texts):
+                return pair
+        raise AssertionError(needle)
+
+    accolades = pair_with("accolades")
+    assert accolades.status.value == "altered"
+    assert len(accolades.left) == 2 and len(accolades.right) == 1
+    assert ("-", "give") in [tuple(op) for op in accolades.ops]
+    assert {q.speaker for q in accolades.left} == {"Ariana Saludares"}
+    assert pair_with("bamboozled").status.value == "only_left"
+    guerra = pair_with("afraid of the backlash")
+    assert len(guerra.right) == 1 and len(guerra.right[0].fragments) == 2
+    assert {q.speaker for q in guerra.left} == {"Luis Guerra"}
+    assert pair_with("incredibly thankful").left[0].speaker == "the White House"
+    assert pair_with("fair and humane").left[0].partial
+    assert not accolades.left[0].partial
+
+
+def test_json_quotes_carry_speaker_and_partial(comparison):
+    data = comparison.to_json()
+    first = data["quotes"][0]["left"][0]
+    assert set(first) == {"start", "end", "text", "speaker", "partial"}
+    assert comparison.left.text[first["start"] : first["end"]] == first["text"]

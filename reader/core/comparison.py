@@ -61,7 +61,9 @@ class Quote:
     A quotation running over several paragraphs is one ``Quote`` whose span
     includes the paragraph breaks and re-opening marks between its ``fragments``.
     ``speaker`` is the resolved name ("Ariana Saludares"), or None when the text
-    does not say; ``speaker_span`` points at the mention the name came from.
+    does not say; ``speaker_span`` points at the mention next to the quote the
+    name was resolved from (it may read "she" or "Saludares"). ``partial`` marks a
+    phrase quoted inside the writer's own sentence (a “fair and humane” program).
     """
 
     start: int
@@ -69,6 +71,7 @@ class Quote:
     speaker: str | None = None
     speaker_span: Span | None = None
     fragments: tuple[Span, ...] = ()
+    partial: bool = False
 
     def text(self, article_text: str) -> str:
         """The quoted words as one string, fragments joined by a space."""
@@ -82,6 +85,7 @@ class Quote:
             "end": self.end,
             "text": self.text(article_text),
             "speaker": self.speaker,
+            "partial": self.partial,
         }
 
 

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from reader.core.article import Article, Span
 from reader.core.attribution import attribute
@@ -52,7 +53,9 @@ def extract_quotes(article: Article) -> tuple[Quote, ...]:
     """
     text = article.text
     spans = list(_quotation_spans(text, article.paragraphs or _paragraphs(text)))
-    return attribute(text, spans)
+    return tuple(
+        replace(quote, partial=is_partial(text, quote)) for quote in attribute(text, spans)
+    )
 
 
 def pair_quotes(
