@@ -57,3 +57,9 @@ def test_ops_rebuild_both_sides(left, right):
 @given(st.text())
 def test_tokenize_joins_back(text):
     assert "".join(tokenize(text)) == text
+
+
+def test_function_words_next_to_a_punctuation_edit_stay_kept():
+    ops = [tuple(op) for op in word_ops("pretending They give us", "pretending. They gave us")]
+    assert ("-", "give") in ops and ("+", "gave") in ops
+    assert ("=", " They ") in ops

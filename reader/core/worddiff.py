@@ -69,6 +69,9 @@ def word_ops(left: str, right: str, *, timeout: float = 0.5) -> tuple[Op, ...]:
 def _dissolve_weak_equalities(diffs: list[tuple[str, list[str]]]) -> tuple[Op, ...]:
     """Turn equalities made only of spaces, punctuation and function words into edits.
 
+    Only an equality between two edits that change words is dissolved: next to
+    a mere punctuation edit (". They gave" against " They give") it stays.
+
     A paraphrase keeps its names and content words but rarely its "the" and
     commas in the same places; showing those as kept makes confetti of the
     changes. diff-match-patch's own semantic cleanup goes the other way and, on
@@ -85,13 +88,25 @@ def _dissolve_weak_equalities(diffs: list[tuple[str, list[str]]]) -> tuple[Op, .
         pending_delete.clear()
         pending_insert.clear()
 
-    last = len(diffs) - 1
+    def edits_words(k: int, step: int) -> bool:
+        """Whether the edit run next to diffs[k] (before: -1, after: +1) changes a word."""
+        k += step
+        while 0 <= k < len(diffs) and diffs[k][0] != EQUAL:
+            if any(w[:1].isalnum() for w in diffs[k][1]):
+                return True
+            k += step
+        return False
+
     for k, (tag, words) in enumerate(diffs):
         if tag == DELETE:
             pending_delete.extend(words)
         elif tag == INSERT:
             pending_insert.extend(words)
-        elif 0 < k < last and not any(_is_content(w) for w in words):
+        elif (
+            not any(_is_content(w) for w in words)
+            and edits_words(k, -1)
+            and edits_words(k, +1)
+        ):
             pending_delete.extend(words)
             pending_insert.extend(words)
         else:
