@@ -111,9 +111,7 @@ def pan13(eval_dir: Path) -> dict[str, float]:
         gold_chars = set()
         for case in pair["cases"]:
             start, length = case["this_offset"], case["this_length"]
-            gold_chars.update(
-                k for k in range(start, start + length) if not susp.text[k].isspace()
-            )
+            gold_chars.update(k for k in range(start, start + length) if not susp.text[k].isspace())
         both = len(marked & gold_chars)
         hit += both
         predicted += len(marked)

@@ -9,8 +9,8 @@ import sys
 from typing import TextIO
 
 from reader import __version__
-from reader.core.comparison import BlockKind, Comparison, Quote
 from reader.core.compare import compare
+from reader.core.comparison import BlockKind, Comparison, Quote
 from reader.core.errors import ArticleError
 from reader.core.loading import load
 from reader.core.quotes import extract_quotes

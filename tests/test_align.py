@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from block_contract import assert_block_contract
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from block_contract import assert_block_contract
 from reader.core.article import Article
-from reader.core.comparison import BlockKind
 from reader.core.compare import compare
+from reader.core.comparison import BlockKind
 
 PARAS = [
     "The city council approved the new budget on Tuesday after a long debate.",
@@ -121,11 +121,8 @@ def test_empty_sides():
     assert run("", "").blocks == ()
 
 
-_words = st.sampled_from(
-    "the mayor said budget “quoted words,” she said. Dr. Smith U.S. river 42 ! ? \n\n  é 😀 a".split(
-        " "
-    )
-)
+_SOUP = "the mayor said budget “quoted words,” she said. Dr. Smith U.S. river 42 ! ? \n\n é 😀 a"
+_words = st.sampled_from(_SOUP.split(" "))
 _texts = st.lists(_words, max_size=60).map(" ".join)
 
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-
 from block_contract import assert_block_contract
-from reader.core.comparison import BlockKind
+
 from reader.core.compare import compare
+from reader.core.comparison import BlockKind
 from reader.core.loading import load
 
 

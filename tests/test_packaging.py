@@ -53,9 +53,17 @@ def test_pyinstaller_build_runs_headless_on_the_sample_pair(tmp_path):
     seeds = ROOT / "seeds"
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     result = subprocess.run(
-        [str(binary), "compare", str(seeds / "original_report.txt"), str(seeds / "rewrite.txt"),
-         "--json"],
-        capture_output=True, text=True, env=env, timeout=120,
+        [
+            str(binary),
+            "compare",
+            str(seeds / "original_report.txt"),
+            str(seeds / "rewrite.txt"),
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     assert '"kind": "added"' in result.stdout

@@ -75,10 +75,10 @@ def render_html(comparison: Comparison) -> str:
     ]
     for side, article in (("left", left), ("right", right)):
         label = "Original" if side == "left" else "Rewrite"
-        meta = " · ".join(p for p in (article.source_format, article.encoding) if p)
+        meta = " · ".join(p for p in (article.title, article.source_format, article.encoding) if p)
         parts += [
             f'<section class="pane"><h2>{label}: {_esc(_name(article.path))}</h2>',
-            f'<p class="meta">{_esc(article.title)}{" — " if article.title else ""}{_esc(meta)}</p>',
+            f'<p class="meta">{_esc(meta)}</p>',
             f'<div class="text">{_marked_text(article.text, side_marks(comparison, side))}</div>',
             "</section>",
         ]
@@ -109,7 +109,7 @@ def _marked_text(text: str, marks: list[Mark]) -> str:
         starts.setdefault(mark.start, []).append(mark)
     active: list[Mark] = []
     out = []
-    for a, b in zip(points, points[1:]):
+    for a, b in zip(points, points[1:], strict=False):
         active = [m for m in active if m.end > a] + starts.get(a, [])
         chunk = _esc(text[a:b])
         kinds = sorted({m.kind.value for m in active})

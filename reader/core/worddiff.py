@@ -63,7 +63,9 @@ def word_ops(left: str, right: str, *, timeout: float = 0.5) -> tuple[Op, ...]:
     dmp.Diff_Timeout = timeout
     diffs = dmp.diff_main(a, b, False)
     words = [[tokens[_index(c)] for c in chunk] for _, chunk in diffs]
-    return _dissolve_weak_equalities([(_DMP_TAG[tag], w) for (tag, _), w in zip(diffs, words)])
+    return _dissolve_weak_equalities(
+        [(_DMP_TAG[tag], w) for (tag, _), w in zip(diffs, words, strict=False)]
+    )
 
 
 def _dissolve_weak_equalities(diffs: list[tuple[str, list[str]]]) -> tuple[Op, ...]:
@@ -102,11 +104,7 @@ def _dissolve_weak_equalities(diffs: list[tuple[str, list[str]]]) -> tuple[Op, .
             pending_delete.extend(words)
         elif tag == INSERT:
             pending_insert.extend(words)
-        elif (
-            not any(_is_content(w) for w in words)
-            and edits_words(k, -1)
-            and edits_words(k, +1)
-        ):
+        elif not any(_is_content(w) for w in words) and edits_words(k, -1) and edits_words(k, +1):
             pending_delete.extend(words)
             pending_insert.extend(words)
         else:
