@@ -1,19 +1,160 @@
-"""Turn a file into an ``Article``. (First stub: UTF-8 plain text only.)"""
+"""Turn a file into an ``Article``: read it safely, recognise its format, extract its text.
+
+The format is recognised from the content where that is cheap and certain (PDF,
+zip, RTF and HTML signatures, images and other binaries), and from the name
+otherwise (Markdown versus plain text). So an HTML page saved as ``.txt`` reads
+as a web page and a PNG renamed ``.txt`` is refused as binary. The readers live
+in ``reader.core.formats``, one module per format family.
+
+Every article text follows the segmenter's convention: one paragraph per line,
+blank lines allowed between groups, and the title (when the source has one) as
+the first line, so that headlines are compared too. Line endings are \\n; blank
+lines before the text and whitespace after it are dropped; nothing else of a
+plain-text file that is already one paragraph per line is changed.
+
+Limits (anything larger is refused with the limit in the message, before it is
+read, so nothing hangs or runs out of memory): ``TEXT_FILE_LIMIT`` for text,
+Markdown, HTML and RTF files, ``DOCUMENT_FILE_LIMIT`` for PDF, .docx and .epub
+files (their images make them big), ``TEXT_LIMIT`` characters of extracted text,
+and the zip limits in ``reader.core.formats.zipguard``.
+"""
 
 from __future__ import annotations
 
+import os
+import re
+from collections.abc import Callable
 from pathlib import Path
 
 from reader.core.article import Article
 from reader.core.errors import ArticleError
+from reader.core.formats import MB, BadInput, Extracted, files
+from reader.core.formats.docx import read_docx
+from reader.core.formats.epub import read_epub
+from reader.core.formats.html import looks_like_html, read_html
+from reader.core.formats.markdown import read_markdown
+from reader.core.formats.pdf import read_pdf
+from reader.core.formats.rtf import looks_like_rtf, read_rtf
+from reader.core.formats.text import headline, normalise_newlines, read_text
+from reader.core.formats.zipguard import member_names
+
+TEXT_FILE_LIMIT = 50 * MB
+DOCUMENT_FILE_LIMIT = 100 * MB
+TEXT_LIMIT = 50 * MB  # characters of article text, whatever the format
+
+_READERS: dict[str, Callable[[bytes], Extracted]] = {
+    "text": read_text,
+    "markdown": read_markdown,
+    "html": read_html,
+    "docx": read_docx,
+    "pdf": read_pdf,
+    "epub": read_epub,
+    "rtf": read_rtf,
+}
+_DOCUMENT_SUFFIXES = {".pdf": "pdf", ".docx": "docx", ".epub": "epub"}
+_MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
+_HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
+
+# Signatures of files that are surely not articles: (prefix, offset, what it is).
+_BINARY_SIGNATURES = (
+    (b"\x89PNG\r\n\x1a\n", 0, "a PNG image"),
+    (b"\xff\xd8\xff", 0, "a JPEG image"),
+    (b"GIF87a", 0, "a GIF image"),
+    (b"GIF89a", 0, "a GIF image"),
+    (b"II*\x00", 0, "a TIFF image"),
+    (b"MM\x00*", 0, "a TIFF image"),
+    (b"WEBP", 8, "a WebP image"),
+    (b"ftyp", 4, "a video or HEIC image"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 0, "an old Office file (.doc); save it as .docx"),
+    (b"\x1f\x8b", 0, "a gzip archive"),
+    (b"7z\xbc\xaf\x27\x1c", 0, "a 7-Zip archive"),
+    (b"Rar!\x1a\x07", 0, "a RAR archive"),
+    (b"\x7fELF", 0, "a program"),
+    (b"SQLite format 3\x00", 0, "a database"),
+    (b"ID3", 0, "an MP3 file"),
+)
+_LEADING_BLANK_LINES = re.compile(r"\A(?:[ \t\f\v]*\n)+")
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
-def load(path: str | Path) -> Article:
-    """Load an article file; raises ``ArticleError`` naming the file and the problem."""
-    name = str(path)
+def load(path: str | os.PathLike[str]) -> Article:
+    """Load an article file; raises ``ArticleError`` naming the file and the problem.
+
+    The file is read once, without locking or writing anything, and must not
+    change while it is read. ``Article.source_format`` is one of "text",
+    "markdown", "html", "docx", "pdf", "epub", "rtf"; ``Article.encoding`` is the
+    detected encoding for text formats (None where the format fixes it).
+    """
+    name = os.fspath(path)
+    suffix = Path(name).suffix.lower()
+    limit = DOCUMENT_FILE_LIMIT if suffix in _DOCUMENT_SUFFIXES else TEXT_FILE_LIMIT
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
+        data = files.read_file(name, limit)
+        return _article(data, name, suffix)
+    except BadInput as error:
         raise ArticleError(name, str(error)) from None
-    title = text.strip().split("\n", 1)[0] if text.strip() else ""
-    return Article.from_text(text, path=name, title=title, encoding="utf-8")
+
+
+def load_bytes(data: bytes, *, path: str = "<bytes>") -> Article:
+    """An article from a file's bytes (dropped data, a test); ``path``'s suffix is a hint."""
+    try:
+        if not data:
+            raise BadInput("the file is empty")
+        return _article(data, path, Path(path).suffix.lower())
+    except BadInput as error:
+        raise ArticleError(path, str(error)) from None
+
+
+def _article(data: bytes, name: str, suffix: str) -> Article:
+    source_format = _recognise(data, suffix)
+    extracted = _READERS[source_format](data)
+    text = _tidy(extracted.text)
+    if not text:
+        raise BadInput("the file is empty" if not data.strip() else "the file has no text")
+    if len(text) > TEXT_LIMIT:
+        raise BadInput(f"more than the {TEXT_LIMIT // MB} million characters this app supports")
+    first_line = text.split("\n", 1)[0].strip()
+    title = extracted.title if extracted.title == first_line else headline(text)
+    return Article.from_text(
+        text, path=name, title=title, source_format=source_format, encoding=extracted.encoding
+    )
+
+
+def _recognise(data: bytes, suffix: str) -> str:
+    """The reader for these bytes: content signatures first, then the file name."""
+    head = data[:4096]
+    if b"%PDF-" in head[:1024]:
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        if suffix in (".docx", ".epub"):
+            return suffix[1:]
+        names = member_names(data, "zip archive")
+        if "word/document.xml" in names:
+            return "docx"
+        if "META-INF/container.xml" in names:
+            return "epub"
+        raise BadInput("this is a zip archive, not an article")
+    expected = _DOCUMENT_SUFFIXES.get(suffix)
+    if expected == "pdf":
+        raise BadInput("not a PDF file (it has no %PDF header)")
+    if expected:
+        raise BadInput(f"broken {suffix} file: not a valid zip archive")
+    for signature, offset, what in _BINARY_SIGNATURES:
+        if head[offset : offset + len(signature)] == signature:
+            raise BadInput(f"this is {what}, not an article")
+    if looks_like_rtf(head):
+        return "rtf"
+    if suffix in _HTML_SUFFIXES or looks_like_html(head):
+        return "html"
+    if suffix in _MARKDOWN_SUFFIXES:
+        return "markdown"
+    return "text"
+
+
+def _tidy(text: str) -> str:
+    """Line endings \\n, no blank lines before the text, no whitespace after it."""
+    text = normalise_newlines(text)
+    if _SURROGATES.search(text):
+        # Only a reader's escape handling can produce these: pair them, replace strays.
+        text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return _LEADING_BLANK_LINES.sub("", text).rstrip()

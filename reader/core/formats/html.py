@@ -1,0 +1,99 @@
+"""Web pages: the article's title, byline/date and body paragraphs, via trafilatura.
+
+trafilatura is given a decoded string and no URL, so it has nothing to fetch: no
+network, no scripts, no remote resources (it only parses the markup). Menus,
+comments and related links are its job to drop. The decoding is done here, so
+the encoding shown is the one used: a byte-order mark, then valid UTF-8, then the
+page's own ``<meta charset>`` (``iso-8859-1`` and ``ascii`` read as cp1252, as
+browsers do), then the plain-text detection.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+import trafilatura
+
+from reader.core.formats import BadInput, Extracted
+from reader.core.formats.text import decode, looks_binary, normalise_newlines
+
+_META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", re.I)
+_BROWSER_ALIASES = {"iso8859-1": "cp1252", "ascii": "cp1252"}
+_MIN_WORDS = 5  # fewer words than this is a menu or a stub ("Home"), not an article
+_HTML_START = re.compile(r"<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|meta[\s>])", re.I)
+
+
+def looks_like_html(head: bytes) -> bool:
+    """True when the file's first bytes open an HTML document (whatever its name says)."""
+    for bom, encoding in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if head.startswith(bom):
+            start = head[len(bom) :]
+            sample = start[: len(start) // 2 * 2].decode(encoding, errors="ignore")
+            break
+    else:
+        sample = head.decode("latin-1").lstrip("\ufeff\xef\xbb\xbf \t\r\n")
+    sample = sample.lstrip()
+    return sample.startswith("<") and bool(_HTML_START.search(sample[:2048]))
+
+
+def read_html(data: bytes) -> Extracted:
+    """The page's main article; ``BadInput`` when it holds no article text."""
+    page, encoding = _decode_html(data)
+    document = trafilatura.bare_extraction(
+        page,
+        url=None,
+        with_metadata=True,
+        include_comments=False,
+        include_images=False,
+        include_links=False,
+        include_tables=True,
+        deduplicate=False,
+        # Only a date the page states as its own: the extensive search would
+        # turn "Copyright 2024" in a footer into "2024-01-01".
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    body = getattr(document, "text", None) or ""
+    lines = [" ".join(line.split()) for line in normalise_newlines(body).split("\n")]
+    lines = [line for line in lines if line]
+    if not lines:
+        raise BadInput("no article text found in this web page")
+    if sum(len(line.split()) for line in lines) < _MIN_WORDS:
+        raise BadInput("no article text found in this web page")
+    title = " ".join((getattr(document, "title", None) or "").split())
+    if title and lines[0] != title:
+        lines.insert(0, title)
+    byline = " · ".join(
+        part
+        for part in (getattr(document, "author", None), getattr(document, "date", None))
+        if part and part not in lines
+    )
+    if byline:
+        lines.insert(1 if title else 0, byline)
+    if len(lines) == (1 if title else 0) + (1 if byline else 0):
+        raise BadInput("no article text found in this web page")
+    return Extracted(text="\n".join(lines), title=title, encoding=encoding)
+
+
+def _decode_html(data: bytes) -> tuple[str, str]:
+    if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return decode(data)
+    try:
+        text, encoding = data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        declared = _META_CHARSET.search(data[:4096])
+        name = _codec(declared.group(1).decode("ascii")) if declared else None
+        if name is None:
+            return decode(data)
+        text, encoding = data.decode(name, errors="replace"), name
+    if looks_binary(text):
+        raise BadInput("this is a binary file, not a web page")
+    return normalise_newlines(text), encoding
+
+
+def _codec(label: str) -> str | None:
+    try:
+        name = codecs.lookup(label).name
+    except LookupError:
+        return None
+    return _BROWSER_ALIASES.get(name, name)
