@@ -49,7 +49,8 @@ def read_file(path: str, limit: int) -> bytes:
         opened = os.fstat(fd)
         if not stat.S_ISREG(opened.st_mode) or _identity(opened) != _identity(before):
             raise BadInput("the file was replaced while it was being read")
-        data = _read_all(fd, limit)
+        # One byte more than the size seen: a file that grew shows it at once.
+        data = _read_all(fd, before.st_size + 1)
         after_fd = os.fstat(fd)
     finally:
         os.close(fd)
@@ -57,8 +58,6 @@ def read_file(path: str, limit: int) -> bytes:
         after_path = os.stat(path)
     except OSError:
         raise BadInput("the file disappeared while it was being read") from None
-    if len(data) > limit:
-        raise BadInput(_too_large(len(data), limit))
     stable = (
         _version(before) == _version(after_fd) == _version(after_path)
         and len(data) == before.st_size
@@ -101,12 +100,12 @@ def _check_kind(info: os.stat_result) -> None:
 
 
 def _read_all(fd: int, limit: int) -> bytes:
-    """Read to end of file, but never more than ``limit + 1`` bytes (a growing file stops here)."""
+    """Read to end of file, but never more than ``limit`` bytes."""
     parts: list[bytes] = []
     total = 0
-    while total <= limit:
+    while total < limit:
         try:
-            chunk = os.read(fd, min(_CHUNK, limit + 1 - total))
+            chunk = os.read(fd, min(_CHUNK, limit - total))
         except BlockingIOError:
             raise BadInput("the file is not ready to be read (it would block)") from None
         except OSError as error:

@@ -11,12 +11,17 @@ browsers do), then the plain-text detection.
 from __future__ import annotations
 
 import codecs
+import logging
 import re
 
 import trafilatura
 
 from reader.core.formats import BadInput, Extracted
 from reader.core.formats.text import decode, looks_binary, normalise_newlines
+
+# As for pypdf (see formats.pdf): their warnings must not reach stderr unasked.
+for _name in ("trafilatura", "htmldate", "courlan", "justext"):
+    logging.getLogger(_name).addHandler(logging.NullHandler())
 
 _META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", re.I)
 _BROWSER_ALIASES = {"iso8859-1": "cp1252", "ascii": "cp1252"}

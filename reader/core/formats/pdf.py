@@ -12,12 +12,18 @@ like a headline.
 from __future__ import annotations
 
 import io
+import logging
 import warnings
 
 from pypdf import PasswordType, PdfReader
 
 from reader.core.formats import BadInput, Extracted
 from reader.core.formats.text import normalise_newlines, unwrap
+
+# pypdf logs every defect it repairs; with no handler configured, Python's
+# last-resort handler would print them under the CLI's one-line error. A
+# NullHandler stops that, and an app that configures logging still gets them.
+logging.getLogger("pypdf").addHandler(logging.NullHandler())
 
 PAGE_LIMIT = 1_000  # more pages than an article has; bounds the time spent extracting
 
