@@ -167,6 +167,22 @@ def test_wrapped_paragraphs_without_blank_lines_break_at_short_lines(tmp_path):
     ]
 
 
+def test_a_title_cased_headline_is_not_joined_to_the_story_below(tmp_path):
+    text = (
+        "City Council Rejects The Mayor's Budget After Long Night Of Debate\n"
+        "The city council voted seven to two on Tuesday to reject the budget the\n"
+        "mayor had proposed, leaving the city without a spending plan for the\n"
+        "coming year.\n"
+    )
+    article = load(write(tmp_path, "t.txt", text.encode()))
+    assert article.text.split("\n") == [
+        "City Council Rejects The Mayor's Budget After Long Night Of Debate",
+        "The city council voted seven to two on Tuesday to reject the budget the mayor had "
+        "proposed, leaving the city without a spending plan for the coming year.",
+    ]
+    assert article.title == "City Council Rejects The Mayor's Budget After Long Night Of Debate"
+
+
 def test_lists_and_short_lines_are_not_joined(tmp_path):
     text = (
         "What the council decided on Tuesday evening, item by item, in order:\n"

@@ -73,6 +73,18 @@ _BINARY_SIGNATURES = (
     (b"SQLite format 3\x00", 0, "a database"),
     (b"ID3", 0, "an MP3 file"),
 )
+# For open dialogs: the names this loader reads best (any file is tried by content).
+SUPPORTED_SUFFIXES = (
+    ".txt",
+    ".md",
+    ".markdown",
+    ".html",
+    ".htm",
+    ".docx",
+    ".pdf",
+    ".epub",
+    ".rtf",
+)
 _LEADING_BLANK_LINES = re.compile(r"\A(?:[ \t\f\v]*\n)+")
 _SURROGATES = re.compile("[\ud800-\udfff]")
 
