@@ -359,6 +359,21 @@ def test_html_extraction_never_uses_the_network(tmp_path, monkeypatch):
     assert load(write(tmp_path, "p.html", PAGE.replace("{charset}", "utf-8").encode())).text
 
 
+def test_mhtml_single_file_page(tmp_path):
+    from email.mime.image import MIMEImage
+    from email.mime.multipart import MIMEMultipart
+    from email.mime.text import MIMEText
+
+    message = MIMEMultipart("related")
+    message["Snapshot-Content-Location"] = "https://example.org/story"
+    message.attach(MIMEText(PAGE.replace("{charset}", "windows-1252"), "html", "windows-1252"))
+    message.attach(MIMEImage(b"GIF89a" + bytes(20), "gif"))
+    article = load(write(tmp_path, "saved.mhtml", message.as_bytes()))
+    assert article.text.split("\n")[0] == HEADLINE == article.title
+    assert f"{DEPUTY} Señor Muñoz agreed." in article.text.split("\n")
+    assert (article.source_format, article.encoding) == ("html", "cp1252")
+
+
 # -- Word, PDF, EPUB, RTF -------------------------------------------------------------------
 
 

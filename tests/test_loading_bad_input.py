@@ -8,6 +8,7 @@ anything else.
 from __future__ import annotations
 
 import io
+import json
 import os
 import subprocess
 import sys
@@ -15,12 +16,14 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from block_contract import assert_block_contract
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_loading import HEADLINE, LEAD, make_docx, make_epub, make_pdf, write
 
 from reader.core import loading
 from reader.core.article import Article
+from reader.core.compare import compare
 from reader.core.errors import ArticleError
 from reader.core.formats import MB, files, zipguard
 from reader.core.loading import load, load_bytes
@@ -337,6 +340,18 @@ def test_random_unicode_loads_or_raises_article_error(text, encoding, suffix):
     _well_formed(article)
 
 
+@settings(max_examples=40, deadline=None)
+@given(text=UNICODE, suffix=st.sampled_from(["", ".md", ".html"]))
+def test_whatever_loads_keeps_the_comparison_contract(text, suffix, seed_paths):
+    try:
+        article = load_bytes(text.encode("utf-8"), path="random" + suffix)
+    except ArticleError:
+        return
+    comparison = compare(article, load(seed_paths[0]))
+    assert_block_contract(comparison)
+    json.dumps(comparison.to_json(), ensure_ascii=False).encode("utf-8")
+
+
 @settings(max_examples=100, deadline=None)
 @given(
     lines=st.lists(
@@ -374,6 +389,7 @@ def test_random_files_on_disk(data, tmp_path_factory):
         ("broken.pdf", b"%PDF-1.4\n1 0 obj\n<< /Type", "broken PDF"),
         ("empty.txt", b"", "empty"),
     ],
+    ids=["image", "broken-pdf", "empty"],
 )
 def test_cli_names_the_bad_file_on_one_line_and_exits_2(tmp_path, seed_paths, name, content, words):
     bad = write(tmp_path, name, content)

@@ -33,6 +33,7 @@ from reader.core.formats.docx import read_docx
 from reader.core.formats.epub import read_epub
 from reader.core.formats.html import looks_like_html, read_html
 from reader.core.formats.markdown import read_markdown
+from reader.core.formats.mhtml import looks_like_mhtml, read_mhtml
 from reader.core.formats.pdf import read_pdf
 from reader.core.formats.rtf import looks_like_rtf, read_rtf
 from reader.core.formats.text import headline, normalise_newlines, read_text
@@ -46,6 +47,7 @@ _READERS: dict[str, Callable[[bytes], Extracted]] = {
     "text": read_text,
     "markdown": read_markdown,
     "html": read_html,
+    "mhtml": read_mhtml,
     "docx": read_docx,
     "pdf": read_pdf,
     "epub": read_epub,
@@ -54,6 +56,7 @@ _READERS: dict[str, Callable[[bytes], Extracted]] = {
 _DOCUMENT_SUFFIXES = {".pdf": "pdf", ".docx": "docx", ".epub": "epub"}
 _MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
+_MHTML_SUFFIXES = {".mhtml", ".mht"}
 
 # Signatures of files that are surely not articles: (prefix, offset, what it is).
 _BINARY_SIGNATURES = (
@@ -118,8 +121,9 @@ def load_bytes(data: bytes, *, path: str = "<bytes>") -> Article:
 
 
 def _article(data: bytes, name: str, suffix: str) -> Article:
-    source_format = _recognise(data, suffix)
-    extracted = _READERS[source_format](data)
+    reader = _recognise(data, suffix)
+    extracted = _READERS[reader](data)
+    source_format = "html" if reader == "mhtml" else reader  # a saved page is a web page
     text = _tidy(extracted.text)
     if not text:
         raise BadInput("the file is empty" if not data.strip() else "the file has no text")
@@ -133,7 +137,7 @@ def _article(data: bytes, name: str, suffix: str) -> Article:
 
 
 def _recognise(data: bytes, suffix: str) -> str:
-    """The reader for these bytes: content signatures first, then the file name."""
+    """The reader (a key of ``_READERS``) for these bytes: content first, then the name."""
     head = data[:4096]
     if b"%PDF-" in head[:1024]:
         return "pdf"
@@ -156,6 +160,8 @@ def _recognise(data: bytes, suffix: str) -> str:
             raise BadInput(f"this is {what}, not an article")
     if looks_like_rtf(head):
         return "rtf"
+    if suffix in _MHTML_SUFFIXES or looks_like_mhtml(head):
+        return "mhtml"
     if suffix in _HTML_SUFFIXES or looks_like_html(head):
         return "html"
     if suffix in _MARKDOWN_SUFFIXES:
