@@ -272,6 +272,15 @@ def test_latin1_reads_as_its_cp1252_superset(tmp_path):
     assert article.encoding in ("cp1252", "iso8859-1")
 
 
+def test_utf8_with_a_few_bad_bytes_stays_utf8(tmp_path):
+    data = SAMPLE.encode() + b" \x93Done\x94"  # two stray cp1252 quotes
+    article = load(write(tmp_path, "mixed.txt", data))
+    assert article.text == SAMPLE + " \ufffdDone\ufffd"
+    assert article.encoding == "utf-8"
+    cut = load(write(tmp_path, "cut.txt", SAMPLE.encode() + "é".encode()[:1]))
+    assert cut.text == SAMPLE + "\ufffd"
+
+
 @pytest.mark.parametrize("newline", ["\r\n", "\r", "\u2028"])
 def test_line_endings_become_newlines(tmp_path, newline):
     article = load(write(tmp_path, "nl.txt", SAMPLE.replace("\n", newline).encode("utf-8")))

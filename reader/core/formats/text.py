@@ -2,7 +2,8 @@
 
 Decoding order: a byte-order mark decides (UTF-8/16/32); then BOM-less UTF-16/32
 recognised by where its zero bytes fall; then strict UTF-8, which nearly never
-passes by accident; then charset-normalizer. charset-normalizer ranks cp1250
+passes by accident; then UTF-8 with a few bad bytes replaced, when valid UTF-8
+characters far outnumber them; then charset-normalizer. charset-normalizer ranks cp1250
 above cp1252 on short Western texts (measured: "Señor Muñoz" came back as cp1250,
 turning "ñ" into "ń"), so when cp1252 is among its candidates and decodes the
 bytes, cp1252 wins: it is by far the commonest legacy encoding for news text in
@@ -34,6 +35,7 @@ _BOMS = (
 # Control characters that never occur in text (tab, newlines and form feed do).
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
 _CONTROL_SHARE = 0.01  # more than 1% control characters: binary, not text
+_NON_ASCII = re.compile("[^\x00-\x7f\ufffd]")
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029]")
 
 # Hard wrapping: lines broken at 30..100 columns (95th percentile of line lengths).
@@ -75,7 +77,22 @@ def _decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    damaged = _damaged_utf8(data)
+    if damaged is not None:
+        return damaged, "utf-8"
     return _decode_legacy(data)
+
+
+def _damaged_utf8(data: bytes) -> str | None:
+    """UTF-8 text with a few invalid bytes (a stray cp1252 quote, a cut last character).
+
+    Read as UTF-8 with U+FFFD for the bad bytes when valid multi-byte characters
+    far outnumber them; a legacy-encoded file has almost no valid ones.
+    """
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    good = len(_NON_ASCII.findall(text))
+    return text if good >= 4 * bad else None
 
 
 def _decode_wide(data: bytes) -> tuple[str, str]:
