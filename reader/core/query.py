@@ -1,0 +1,154 @@
+"""Questions the views ask about a ``Comparison``, answered in article offsets.
+
+The window never walks ``comparison.blocks`` itself: synced scrolling, the link
+map, navigation and the quote sidebar all go through one ``ComparisonQuery``, so
+"which block is this?" has one answer everywhere. Pure Python, no Qt; every
+offset is a Python ``str`` index into the side's article text.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import Literal
+
+from reader.core.article import Span
+from reader.core.comparison import Block, BlockKind, Comparison
+
+Side = Literal["left", "right"]
+SIDES: tuple[Side, Side] = ("left", "right")
+
+
+def other_side(side: Side) -> Side:
+    """ "left" for "right" and the reverse."""
+    return "right" if side == "left" else "left"
+
+
+class ComparisonQuery:
+    """Lookups over one comparison's blocks, per side, in O(log n) each.
+
+    Blocks are addressed by their index in ``comparison.blocks``. A block has a
+    span on a side when that side holds it (``added`` blocks have none on the
+    left, ``omitted`` none on the right).
+    """
+
+    def __init__(self, comparison: Comparison) -> None:
+        self.comparison = comparison
+        self._order: dict[Side, list[int]] = {}  # block indexes with a span on the side, by start
+        self._starts: dict[Side, list[int]] = {}
+        self._ends: dict[Side, list[int]] = {}
+        for side in SIDES:
+            spans = [(_span(b, side), i) for i, b in enumerate(comparison.blocks)]
+            held = sorted((span, i) for span, i in spans if span is not None)
+            self._order[side] = [i for _span_, i in held]
+            self._starts[side] = [span[0] for span, _i in held]
+            self._ends[side] = [span[1] for span, _i in held]
+        self._changes = [i for i, block in enumerate(comparison.blocks) if is_change(block)]
+
+    @property
+    def blocks(self) -> tuple[Block, ...]:
+        return self.comparison.blocks
+
+    def span(self, side: Side, index: int) -> Span | None:
+        """The span block ``index`` covers on ``side``, or None when the side lacks it."""
+        return _span(self.comparison.blocks[index], side)
+
+    def block_at(self, side: Side, offset: int) -> int | None:
+        """The block whose span on ``side`` holds ``offset`` (start inclusive, end exclusive)."""
+        pos = bisect.bisect_right(self._starts[side], offset) - 1
+        if pos >= 0 and offset < self._ends[side][pos]:
+            return self._order[side][pos]
+        return None
+
+    def block_near(self, side: Side, offset: int) -> int | None:
+        """The block holding ``offset``, else the nearest one on ``side``; None when none.
+
+        Offsets between blocks are spaces and paragraph breaks; they belong to
+        whichever neighbour is closer, so a caller always has a block to follow.
+        """
+        starts, ends = self._starts[side], self._ends[side]
+        if not starts:
+            return None
+        pos = bisect.bisect_right(starts, offset) - 1
+        if pos < 0:
+            return self._order[side][0]
+        if offset < ends[pos] or pos + 1 == len(starts):
+            return self._order[side][pos]
+        before = offset - ends[pos]
+        after = starts[pos + 1] - offset
+        return self._order[side][pos if before <= after else pos + 1]
+
+    def counterpart(self, side: Side, index: int) -> Span:
+        """Where block ``index`` of ``side`` sits on the other side.
+
+        A paired block gives its other span. A block the other side lacks gives
+        a zero-width span at the gap where it would be: right after the nearest
+        paired block before it in ``side``'s reading order (or right before the
+        next paired one, at the very start), so scrolling past an addition
+        holds the other pane still at the matching place, also across moves.
+        """
+        other = other_side(side)
+        own = self.span(other, index)
+        if own is not None:
+            return own
+        order = self._order[side]
+        pos = order.index(index) if index in order else 0
+        for j in range(pos - 1, -1, -1):
+            span = self.span(other, order[j])
+            if span is not None:
+                return (span[1], span[1])
+        for j in range(pos + 1, len(order)):
+            span = self.span(other, order[j])
+            if span is not None:
+                return (span[0], span[0])
+        return (0, 0)
+
+    def blocks_between(self, side: Side, start: int, end: int) -> list[int]:
+        """Blocks whose span on ``side`` overlaps ``[start, end)``, in ``side``'s order."""
+        starts, ends = self._starts[side], self._ends[side]
+        first = bisect.bisect_right(ends, start)  # ends ascend: blocks of a side never overlap
+        last = bisect.bisect_left(starts, end)
+        return self._order[side][first:last]
+
+    def side_order(self, side: Side) -> list[int]:
+        """Every block with a span on ``side``, in reading order."""
+        return list(self._order[side])
+
+    def next_change(self, side: Side, offset: int) -> int | None:
+        """The first change (not ``same``, or moved) starting after ``offset`` on ``side``.
+
+        Changes the side does not hold (an addition, seen from the left) count
+        at their gap position, so stepping through one pane visits them all.
+        """
+        best: tuple[int, int] | None = None
+        for i in self._changes:
+            at = self._anchor(side, i)
+            if at > offset and (best is None or at < best[0]):
+                best = (at, i)
+        return None if best is None else best[1]
+
+    def previous_change(self, side: Side, offset: int) -> int | None:
+        """The last change starting before ``offset`` on ``side`` (see ``next_change``)."""
+        best: tuple[int, int] | None = None
+        for i in self._changes:
+            at = self._anchor(side, i)
+            if at < offset and (best is None or at > best[0]):
+                best = (at, i)
+        return None if best is None else best[1]
+
+    def _anchor(self, side: Side, index: int) -> int:
+        span = self.span(side, index)
+        if span is not None:
+            return span[0]
+        return self.counterpart(other_side(side), index)[0]
+
+
+def is_change(block: Block) -> bool:
+    """Whether navigation stops at ``block``: any difference, or a moved passage."""
+    return block.kind is not BlockKind.SAME or block.moved
+
+
+def _span(block: Block, side: Side) -> Span | None:
+    return block.left if side == "left" else block.right
+
+
+__all__ = ["ComparisonQuery", "Side", "SIDES", "is_change", "other_side"]

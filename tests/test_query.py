@@ -1,0 +1,137 @@
+"""ComparisonQuery: table-driven lookups over a hand-built comparison with a move and a gap."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.core.article import Article
+from reader.core.comparison import Block, BlockKind, Comparison, Summary
+from reader.core.query import ComparisonQuery, is_change, other_side
+from reader.core.worddiff import Op
+
+#          0         1         2         3
+#          0123456789012345678901234567890123456
+LEFT = "Alpha one. Beta two. Gamma three."
+RIGHT = "Gamma three. New bit. Alpha one. Beta 2."
+# Blocks (index: kind, left, right):
+# 0: same    "Alpha one."    (0,10)  -> (22,32)
+# 1: changed "Beta two."     (11,20) -> (33,40)  "Beta 2."
+# 2: same    "Gamma three."  (21,33) -> (0,12)   moved (it leads the rewrite)
+# 3: added   "New bit."      None    -> (13,21)
+BLOCKS = (
+    Block(BlockKind.SAME, (0, 10), (22, 32), (Op("=", "Alpha one."),)),
+    Block(
+        BlockKind.CHANGED,
+        (11, 20),
+        (33, 40),
+        (Op("=", "Beta "), Op("-", "two"), Op("+", "2"), Op("=", ".")),
+    ),
+    Block(BlockKind.SAME, (21, 33), (0, 12), (Op("=", "Gamma three."),), moved=True),
+    Block(BlockKind.ADDED, None, (13, 21), (Op("+", "New bit."),)),
+)
+
+
+@pytest.fixture
+def query() -> ComparisonQuery:
+    comparison = Comparison(
+        Article.from_text(LEFT),
+        Article.from_text(RIGHT),
+        BLOCKS,
+        (),
+        Summary(0, 0, 0, 0, 0, 0, 0),
+    )
+    return ComparisonQuery(comparison)
+
+
+def test_the_fixture_spans_hold_the_texts_they_claim():
+    assert LEFT[11:20] == "Beta two." and RIGHT[33:40] == "Beta 2."
+    assert RIGHT[0:12] == "Gamma three." and RIGHT[13:21] == "New bit."
+
+
+@pytest.mark.parametrize(
+    ("side", "offset", "expected"),
+    [
+        ("left", 0, 0),
+        ("left", 9, 0),
+        ("left", 10, None),  # the space between two sentences
+        ("left", 11, 1),
+        ("left", 32, 2),
+        ("left", 33, None),
+        ("right", 0, 2),
+        ("right", 15, 3),
+        ("right", 39, 1),
+    ],
+)
+def test_block_at(query, side, offset, expected):
+    assert query.block_at(side, offset) == expected
+
+
+@pytest.mark.parametrize(
+    ("side", "offset", "expected"),
+    [("left", 10, 0), ("left", 99, 2), ("right", 12, 2), ("right", 21, 3), ("right", -5, 2)],
+)
+def test_block_near_picks_the_closer_neighbour(query, side, offset, expected):
+    assert query.block_near(side, offset) == expected
+
+
+def test_counterpart_of_a_paired_block_is_its_other_span(query):
+    assert query.counterpart("left", 2) == (0, 12)
+    assert query.counterpart("right", 1) == (11, 20)
+
+
+def test_counterpart_of_an_addition_is_the_gap_after_its_predecessor(query):
+    # "New bit." follows "Gamma three." in the rewrite, which ends at 33 on the left.
+    assert query.counterpart("right", 3) == (33, 33)
+
+
+@pytest.mark.parametrize(
+    ("side", "start", "end", "expected"),
+    [
+        ("left", 0, 5, [0]),
+        ("left", 5, 15, [0, 1]),
+        ("left", 10, 11, []),
+        ("right", 0, 40, [2, 3, 0, 1]),
+        ("right", 20, 23, [3, 0]),
+    ],
+)
+def test_blocks_between_lists_overlapping_blocks_in_reading_order(
+    query, side, start, end, expected
+):
+    assert query.blocks_between(side, start, end) == expected
+
+
+def test_changes_are_differences_and_moves(query):
+    assert [is_change(b) for b in BLOCKS] == [False, True, True, True]
+
+
+def test_next_and_previous_change_walk_the_left_side_in_order(query):
+    # Left anchors: block 1 at 11, block 2 at 21, block 3 (added) at its gap 33.
+    seen, offset = [], -1
+    while (nxt := query.next_change("left", offset)) is not None:
+        seen.append(nxt)
+        offset = query.span("left", nxt)[0] if query.span("left", nxt) else 33
+    assert seen == [1, 2, 3]
+    assert query.previous_change("left", 21) == 1
+    assert query.previous_change("left", 11) is None
+
+
+def test_next_change_on_the_right_follows_the_rewrite_order(query):
+    assert query.next_change("right", -1) == 2
+    assert query.next_change("right", 0) == 3
+    assert query.next_change("right", 13) == 1
+    assert query.next_change("right", 33) is None
+
+
+def test_other_side():
+    assert other_side("left") == "right" and other_side("right") == "left"
+
+
+def test_an_empty_comparison_answers_none(query):
+    empty = ComparisonQuery(
+        Comparison(
+            Article.from_text(""), Article.from_text(""), (), (), Summary(0, 0, 0, 0, 0, 0, 0)
+        )
+    )
+    assert empty.block_near("left", 0) is None
+    assert empty.next_change("right", 0) is None
+    assert empty.blocks_between("left", 0, 10) == []
