@@ -1,0 +1,1 @@
+"""Files shipped inside the package (sample pair, ...), read with ``importlib.resources``."""

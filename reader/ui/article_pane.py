@@ -1,0 +1,401 @@
+"""One article pane: a header naming the file, the read-only text, a find bar.
+
+The pane speaks article offsets (code points) to the rest of the window and
+converts to Qt positions only through its ``OffsetMap``. It knows nothing
+about blocks: the window tells it which marks to paint and which span to
+point at.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, QRect, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QColor,
+    QDragEnterEvent,
+    QDropEvent,
+    QFont,
+    QKeySequence,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QShortcut,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QTextEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.article import Article, Span
+from reader.core.marks import Mark
+from reader.ui.highlight import LIGHT, Colours, mark_format
+from reader.ui.offsets import OffsetMap
+
+# The bar that points at the picked passage is painted in the document margin.
+DOCUMENT_MARGIN = 14
+FOCUS_BAR_WIDTH = 5
+BASE_POINT_SIZE = 12
+READING_FAMILIES = ["Source Serif 4", "Noto Serif", "DejaVu Serif", "Georgia", "serif"]
+
+
+def local_files(urls: Iterable[QUrl]) -> list[str]:
+    """The local file paths among dropped URLs, in drop order."""
+    return [url.toLocalFile() for url in urls if url.isLocalFile() and url.toLocalFile()]
+
+
+class ArticleText(QTextEdit):
+    """The read-only text: paints the focus bar and turns drops into file lists."""
+
+    files_dropped = Signal(list)
+    clicked = Signal(int)  # Qt position the user clicked
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setAcceptDrops(True)
+        self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.document().setDocumentMargin(DOCUMENT_MARGIN)
+        self._focus_ranges: list[tuple[int, int]] = []  # Qt positions
+        self._focus_colour = LIGHT.focus
+        self._press: QPoint | None = None
+
+    def set_focus_ranges(self, ranges: list[tuple[int, int]], colour: QColor) -> None:
+        self._focus_ranges = ranges
+        self._focus_colour = colour
+        self.viewport().update()
+
+    def focus_ranges(self) -> list[tuple[int, int]]:
+        return list(self._focus_ranges)
+
+    def line_top(self, position: int) -> float:
+        """Document y of the top of the line holding Qt ``position``."""
+        return self._line_edge(position, bottom=False)
+
+    def line_bottom(self, position: int) -> float:
+        """Document y of the bottom of the line holding Qt ``position``."""
+        return self._line_edge(position, bottom=True)
+
+    def _line_edge(self, position: int, *, bottom: bool) -> float:
+        doc = self.document()
+        position = max(0, min(position, doc.characterCount() - 1))
+        block = doc.findBlock(position)
+        rect = doc.documentLayout().blockBoundingRect(block)
+        line = block.layout().lineForTextPosition(position - block.position())
+        if not line.isValid():
+            return rect.bottom() if bottom else rect.top()
+        return rect.top() + line.y() + (line.height() if bottom else 0.0)
+
+    def position_at(self, doc_y: float) -> int:
+        """The Qt position of the text at document height ``doc_y``."""
+        viewport_y = int(doc_y - self.verticalScrollBar().value())
+        return self.cursorForPosition(QPoint(DOCUMENT_MARGIN + 1, viewport_y)).position()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._focus_ranges:
+            return
+        painter = QPainter(self.viewport())
+        offset = self.verticalScrollBar().value()
+        for start, end in self._focus_ranges:
+            top = self.line_top(start) - offset
+            bottom = self.line_bottom(max(start, end - 1)) - offset
+            painter.fillRect(
+                QRect(2, int(top), FOCUS_BAR_WIDTH, max(2, int(bottom - top))), self._focus_colour
+            )
+        painter.end()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._press = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        # A click, not the end of a drag-selection, picks the sentence under it.
+        if (
+            self._press is not None
+            and (event.position().toPoint() - self._press).manhattanLength() < 4
+        ):
+            self.clicked.emit(self.cursorForPosition(event.position().toPoint()).position())
+        self._press = None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if local_files(event.mimeData().urls()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = local_files(event.mimeData().urls())
+        if files:
+            event.acceptProposedAction()
+            self.files_dropped.emit(files)
+        else:
+            event.ignore()
+
+
+class FindBar(QFrame):
+    """Ctrl+F: a line edit searching the pane's text; Enter / Shift+Enter step, Esc closes."""
+
+    def __init__(self, text: ArticleText, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._text = text
+        self.edit = QLineEdit(self)
+        self.edit.setPlaceholderText(self.tr("Find in this article"))
+        self.edit.setClearButtonEnabled(True)
+        self.status = QLabel(self)
+        previous = QToolButton(self, text="↑", toolTip=self.tr("Previous match (Shift+Enter)"))
+        following = QToolButton(self, text="↓", toolTip=self.tr("Next match (Enter)"))
+        close = QToolButton(self, text="✕", toolTip=self.tr("Close (Esc)"))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        for widget in (self.edit, previous, following, self.status, close):
+            layout.addWidget(widget)
+        self.edit.returnPressed.connect(self.find_next)
+        self.edit.textChanged.connect(lambda _t: self.find_next(from_start=True))
+        following.clicked.connect(self.find_next)
+        previous.clicked.connect(self.find_previous)
+        close.clicked.connect(self.close_bar)
+        QShortcut(QKeySequence("Shift+Return"), self.edit, self.find_previous)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close_bar)
+        self.hide()
+
+    def open_bar(self) -> None:
+        self.show()
+        self.edit.setFocus()
+        self.edit.selectAll()
+
+    def close_bar(self) -> None:
+        self.hide()
+        self._text.setFocus()
+
+    def find_next(self, *, from_start: bool = False) -> bool:
+        return self._find(backward=False, from_start=from_start)
+
+    def find_previous(self) -> bool:
+        return self._find(backward=True, from_start=False)
+
+    def _find(self, *, backward: bool, from_start: bool) -> bool:
+        needle = self.edit.text()
+        if not needle:
+            self.status.clear()
+            return False
+        flags = QTextDocument.FindFlag.FindBackward if backward else QTextDocument.FindFlag(0)
+        cursor = self._text.textCursor()
+        if from_start:
+            cursor.setPosition(cursor.selectionStart())
+        found = self._text.document().find(needle, cursor, flags)
+        if found.isNull():  # wrap around once
+            start = QTextCursor(self._text.document())
+            if backward:
+                start.movePosition(QTextCursor.MoveOperation.End)
+            found = self._text.document().find(needle, start, flags)
+        if found.isNull():
+            self.status.setText(self.tr("Not found"))
+            return False
+        self.status.clear()
+        self._text.setTextCursor(found)
+        self._text.ensureCursorVisible()
+        return True
+
+
+class ArticlePane(QWidget):
+    """Header + text + find bar for one side; everything in article offsets."""
+
+    files_dropped = Signal(list)
+    offset_clicked = Signal(int)
+
+    def __init__(self, *, side_label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"pane-{side_label.lower()}")
+        self._side_label = side_label
+        self._article: Article | None = None
+        self._offsets = OffsetMap("")
+        self._colours = LIGHT
+
+        self.name_label = QLabel(self)
+        self.name_label.setTextFormat(Qt.TextFormat.PlainText)
+        bold = self.name_label.font()
+        bold.setBold(True)
+        self.name_label.setFont(bold)
+        self.details_label = QLabel(self)
+        self.details_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.details_label.setEnabled(False)  # the dimmed secondary line
+        self.text = ArticleText(self)
+        self.text.setAccessibleName(self.tr("{side} article").format(side=side_label))
+        font = QFont()
+        font.setFamilies(READING_FAMILIES)
+        font.setPointSize(BASE_POINT_SIZE)
+        self.text.document().setDefaultFont(font)
+        self.find_bar = FindBar(self.text, self)
+
+        header = QVBoxLayout()
+        header.setContentsMargins(6, 4, 6, 2)
+        header.setSpacing(0)
+        header.addWidget(self.name_label)
+        header.addWidget(self.details_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(header)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.find_bar)
+
+        self.text.files_dropped.connect(self.files_dropped)
+        self.text.clicked.connect(lambda pos: self.offset_clicked.emit(self._offsets.from_qt(pos)))
+        self.show_placeholder()
+
+    # --- content -------------------------------------------------------------
+
+    @property
+    def article(self) -> Article | None:
+        return self._article
+
+    def show_placeholder(self) -> None:
+        """No article yet: say how to get one."""
+        self._article = None
+        self._offsets = OffsetMap("")
+        self.name_label.setText(self.tr("{side}: no article").format(side=self._side_label))
+        self.details_label.setText(self.tr("Open a file or drop one here"))
+        self.text.clear()
+
+    def set_article(self, article: Article) -> None:
+        """Show ``article`` unmarked (the marks come when its comparison arrives)."""
+        self._article = article
+        self._offsets = OffsetMap(article.text)
+        self.name_label.setText(f"{self._side_label}: {Path(article.path).name}")
+        self.name_label.setToolTip(article.path)
+        details = [article.title] if article.title else []
+        details.append(
+            article.source_format + (f" · {article.encoding}" if article.encoding else "")
+        )
+        self.details_label.setText("  —  ".join(details))
+        self.text.setPlainText(article.text)
+        self.text.set_focus_ranges([], self._colours.focus)
+        self.text.setExtraSelections([])
+
+    def apply_marks(self, marks: Iterable[Mark], colours: Colours) -> None:
+        """Merge each mark's format over its characters, in order (later marks on top)."""
+        self._colours = colours
+        doc = self.text.document()
+        cursor = QTextCursor(doc)
+        cursor.beginEditBlock()
+        cursor.setPosition(0)
+        cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
+        cursor.setCharFormat(QTextCharFormat())  # clear the marks of a previous palette
+        for mark in marks:
+            cursor.setPosition(self._offsets.to_qt(mark.start))
+            cursor.setPosition(self._offsets.to_qt(mark.end), QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(mark_format(mark.kind, colours))
+        cursor.endEditBlock()
+
+    def format_at(self, offset: int) -> QTextCharFormat:
+        """The character format shown at article ``offset`` (for tests and tooltips)."""
+        cursor = QTextCursor(self.text.document())
+        cursor.setPosition(self._offsets.to_qt(offset) + 1)  # the format left of the cursor
+        return cursor.charFormat()
+
+    # --- pointing at passages ------------------------------------------------
+
+    def set_focus_spans(self, spans: Iterable[Span]) -> None:
+        """Draw the margin bar beside ``spans`` (the passage the user picked)."""
+        ranges = [(self._offsets.to_qt(s), self._offsets.to_qt(e)) for s, e in spans if e > s]
+        self.text.set_focus_ranges(ranges, self._colours.focus)
+
+    def focus_spans(self) -> list[Span]:
+        return [
+            (self._offsets.from_qt(s), self._offsets.from_qt(e))
+            for s, e in self.text.focus_ranges()
+        ]
+
+    def set_quote_spans(self, spans: Iterable[Span]) -> None:
+        """Highlight quotations (the sidebar's pick) on top of the marks."""
+        selections = []
+        for start, end in spans:
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.text.document())
+            cursor.setPosition(self._offsets.to_qt(start))
+            cursor.setPosition(self._offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor
+            fmt = QTextCharFormat()
+            fmt.setBackground(self._colours.quote)
+            fmt.setForeground(self.palette().text())
+            selection.format = fmt
+            selections.append(selection)
+        self.text.setExtraSelections(selections)
+
+    def quote_spans(self) -> list[Span]:
+        return [
+            (
+                self._offsets.from_qt(s.cursor.selectionStart()),
+                self._offsets.from_qt(s.cursor.selectionEnd()),
+            )
+            for s in self.text.extraSelections()
+        ]
+
+    def place_cursor(self, offset: int) -> None:
+        """Move the text cursor (the caret keyboard users read from) to ``offset``."""
+        cursor = self.text.textCursor()
+        cursor.setPosition(self._offsets.to_qt(offset))
+        self.text.setTextCursor(cursor)
+
+    def cursor_offset(self) -> int:
+        return self._offsets.from_qt(self.text.textCursor().position())
+
+    # --- geometry in article offsets, for sync scrolling and the link map ----
+
+    def span_y(self, start: int, end: int) -> tuple[float, float]:
+        """Document y range of ``text[start:end]``; a zero-width span is a line's top."""
+        qs, qe = self._offsets.to_qt(start), self._offsets.to_qt(end)
+        top = self.text.line_top(qs)
+        if qe <= qs:
+            return top, top
+        return top, self.text.line_bottom(qe - 1)
+
+    def offset_at_y(self, doc_y: float) -> int:
+        return self._offsets.from_qt(self.text.position_at(doc_y))
+
+    def scroll_value(self) -> int:
+        return self.text.verticalScrollBar().value()
+
+    def page_height(self) -> int:
+        return self.text.viewport().height()
+
+    def scroll_to_y(self, doc_y: float, fraction: float = 0.3) -> None:
+        """Scroll so document height ``doc_y`` sits ``fraction`` down the viewport."""
+        bar = self.text.verticalScrollBar()
+        bar.setValue(int(round(doc_y - fraction * self.page_height())))
+
+    def show_offset(self, offset: int, fraction: float = 0.3) -> None:
+        self.scroll_to_y(self.span_y(offset, offset)[0], fraction)
+
+    # --- zoom -----------------------------------------------------------------
+
+    def zoom(self, steps: int) -> None:
+        """Grow (positive) or shrink the text by ``steps`` points; 0 resets."""
+        doc = self.text.document()
+        font = doc.defaultFont()
+        size = BASE_POINT_SIZE if steps == 0 else max(6, min(48, font.pointSize() + steps))
+        font.setPointSize(size)
+        doc.setDefaultFont(font)
+
+    def point_size(self) -> int:
+        return self.text.document().defaultFont().pointSize()

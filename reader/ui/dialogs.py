@@ -1,0 +1,50 @@
+"""The dialogs the window asks questions with, as plain functions tests can replace.
+
+Tests monkeypatch ``ask_open_pair`` / ``ask_open_file`` to answer like a user
+would; ``show_error`` opens a non-blocking box that tests find and close.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+FILE_FILTER = "Articles (*.txt *.md *.html *.htm *.docx *.pdf *.epub *.rtf);;All files (*)"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("dialogs", text)
+
+
+def ask_open_pair(parent: QWidget | None, directory: str = "") -> tuple[str, str] | None:
+    """Ask for the original and the rewrite: two files in one go, or one and then the other."""
+    files, _ = QFileDialog.getOpenFileNames(
+        parent,
+        _tr("Open two articles: the original, then the rewrite"),
+        directory,
+        _tr(FILE_FILTER),
+    )
+    if not files:
+        return None
+    if len(files) >= 2:
+        return files[0], files[1]
+    right = ask_open_file(parent, _tr("Open the rewrite to compare with"), directory)
+    return (files[0], right) if right else None
+
+
+def ask_open_file(parent: QWidget | None, title: str, directory: str = "") -> str | None:
+    """Ask for one article file; None when the user cancels."""
+    path, _ = QFileDialog.getOpenFileName(parent, title, directory, _tr(FILE_FILTER))
+    return path or None
+
+
+def show_error(parent: QWidget | None, title: str, message: str) -> QMessageBox:
+    """Show ``message`` in a window-modal box without blocking the caller; returns the box."""
+    box = QMessageBox(
+        QMessageBox.Icon.Critical, title, message, QMessageBox.StandardButton.Ok, parent
+    )
+    box.setObjectName("error-box")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.setWindowModality(Qt.WindowModality.WindowModal)
+    box.open()
+    return box

@@ -1,0 +1,106 @@
+"""Character formats for the marks of one side, in a light and a dark palette.
+
+The core decides *what* is marked (``reader.core.marks``); this module decides
+how it looks. Colour is never the only signal: additions are underlined,
+omissions struck through, moved passages get a dotted overline-free underline
+in their own colour and a dashed band in the link map.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QColor, QPalette, QTextCharFormat
+
+from reader.core.marks import MarkKind
+
+
+@dataclass(frozen=True)
+class Colours:
+    """Every colour the panes, the link map, the legend and the sidebar use."""
+
+    added: QColor
+    omitted: QColor
+    changed: QColor
+    moved: QColor
+    added_line: QColor  # the underline / band edge, stronger than the background
+    omitted_line: QColor
+    changed_line: QColor
+    moved_line: QColor
+    focus: QColor  # the bar beside the passage the user picked
+    quote: QColor  # background of the quotation picked in the sidebar
+    dark: bool
+
+
+LIGHT = Colours(
+    added=QColor("#c8f0c8"),
+    omitted=QColor("#f8c8c8"),
+    changed=QColor("#eef2f8"),
+    moved=QColor("#e8dcf8"),
+    added_line=QColor("#1f7a1f"),
+    omitted_line=QColor("#b02020"),
+    changed_line=QColor("#8090a8"),
+    moved_line=QColor("#6a3fb0"),
+    focus=QColor("#2a6fdb"),
+    quote=QColor("#fff0a0"),
+    dark=False,
+)
+
+DARK = Colours(
+    added=QColor("#1e4d24"),
+    omitted=QColor("#5c2428"),
+    changed=QColor("#2b3240"),
+    moved=QColor("#3e2f5c"),
+    added_line=QColor("#7fdc85"),
+    omitted_line=QColor("#ff8a8a"),
+    changed_line=QColor("#8ea0bf"),
+    moved_line=QColor("#c3a6ff"),
+    focus=QColor("#6ea8ff"),
+    quote=QColor("#5a4c12"),
+    dark=True,
+)
+
+
+def colours_for(palette: QPalette) -> Colours:
+    """The light or dark set, whichever suits the palette's base (text background)."""
+    return DARK if palette.color(QPalette.ColorRole.Base).lightnessF() < 0.5 else LIGHT
+
+
+def mark_format(kind: MarkKind, colours: Colours) -> QTextCharFormat:
+    """The format merged over a mark's characters."""
+    fmt = QTextCharFormat()
+    if kind is MarkKind.ADDED:
+        fmt.setBackground(colours.added)
+        fmt.setFontUnderline(True)
+        fmt.setUnderlineColor(colours.added_line)
+    elif kind is MarkKind.OMITTED:
+        fmt.setBackground(colours.omitted)
+        fmt.setFontStrikeOut(True)
+    elif kind is MarkKind.CHANGED:
+        fmt.setBackground(colours.changed)
+    elif kind is MarkKind.MOVED:
+        fmt.setBackground(colours.moved)
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        fmt.setUnderlineColor(colours.moved_line)
+    # Tooltips name the kind for anyone who cannot tell the colours apart.
+    fmt.setToolTip(KIND_LABELS[kind])
+    return fmt
+
+
+KIND_LABELS = {
+    MarkKind.ADDED: "Added in the rewrite (underlined)",
+    MarkKind.OMITTED: "Left out of the rewrite (struck through)",
+    MarkKind.CHANGED: "Sentence reworded (tinted)",
+    MarkKind.MOVED: "Moved to another place (dotted underline)",
+}
+
+
+def band_colour(kind: str, moved: bool, colours: Colours) -> tuple[QColor, QColor]:
+    """Fill and edge colour of a link-map band for a block of ``kind``."""
+    if moved:
+        return colours.moved, colours.moved_line
+    return {
+        "added": (colours.added, colours.added_line),
+        "omitted": (colours.omitted, colours.omitted_line),
+        "changed": (colours.changed, colours.changed_line),
+    }.get(kind, (colours.changed.lighter(104), colours.changed_line))

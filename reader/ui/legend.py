@@ -1,0 +1,51 @@
+"""The legend: what each colour and line style in the panes means."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+
+from reader.ui.highlight import Colours
+
+# (label, style) -- the sample text is styled exactly as the panes style it.
+_ENTRIES = (
+    ("Added", "added", "text-decoration: underline"),
+    ("Omitted", "omitted", "text-decoration: line-through"),
+    ("Reworded", "changed", ""),
+    ("Moved", "moved", "border-bottom: 1px dotted"),
+)
+
+
+class Legend(QWidget):
+    """A row of styled samples: Added, Omitted, Reworded, Moved."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._labels: list[QLabel] = []
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 0, 6, 0)
+        layout.setSpacing(10)
+        for _ in _ENTRIES:
+            label = QLabel(self)
+            self._labels.append(label)
+            layout.addWidget(label)
+        self.setAccessibleName(self.tr("Legend"))
+
+    def set_colours(self, colours: Colours) -> None:
+        for label, (word, attr, style) in zip(self._labels, _ENTRIES, strict=True):
+            background = getattr(colours, attr).name()
+            line = getattr(colours, f"{attr}_line").name()
+            decoration = style if attr != "moved" else "text-decoration: underline"
+            label.setText(
+                f'<span style="background:{background}; {decoration}; '
+                f'text-decoration-color:{line}">&nbsp;{self.tr(word)}&nbsp;</span>'
+            )
+            label.setToolTip(_TIPS[attr])
+
+
+_TIPS = {
+    "added": "Words only in the rewrite: green, underlined",
+    "omitted": "Words only in the original: red, struck through",
+    "reworded": "",
+    "changed": "Sentences paired with a reworded counterpart: light tint",
+    "moved": "Passages the rewrite moved elsewhere: violet, dotted underline, dashed band",
+}

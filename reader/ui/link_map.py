@@ -1,0 +1,135 @@
+"""The strip between the panes: a curved band from each block on the left to its place on the right.
+
+After Meld's ``linkmap.py``: only blocks visible in either pane are painted,
+and all geometry comes from the panes. Bands are coloured by kind (the same
+colours as the text), moved blocks get a dashed edge, and the block the user
+picked gets a strong outline. Clicking a band emits ``block_clicked``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QPointF, QSize, Qt, Signal
+from PySide6.QtGui import QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtWidgets import QWidget
+
+from reader.core.query import ComparisonQuery, Side
+from reader.ui.article_pane import ArticlePane
+from reader.ui.highlight import LIGHT, Colours, band_colour
+
+
+class LinkMap(QWidget):
+    """Paints the bands of the visible blocks; a click on one emits its block index."""
+
+    block_clicked = Signal(int)
+
+    def __init__(self, *, left: ArticlePane, right: ArticlePane, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._panes: dict[Side, ArticlePane] = {"left": left, "right": right}
+        self._query: ComparisonQuery | None = None
+        self._colours = LIGHT
+        self._focus: int | None = None
+        self._bands: list[tuple[QPainterPath, int]] = []  # as last painted, for hit tests
+        self.setMinimumWidth(36)
+        self.setToolTip(
+            self.tr("Each band links a passage to its counterpart; click one to go there")
+        )
+        for pane in (left, right):
+            pane.text.verticalScrollBar().valueChanged.connect(self.update)
+
+    def sizeHint(self) -> QSize:
+        return QSize(56, 200)
+
+    def set_query(self, query: ComparisonQuery | None, colours: Colours) -> None:
+        self._query = query
+        self._colours = colours
+        self._focus = None
+        self.update()
+
+    def set_focus_block(self, index: int | None) -> None:
+        self._focus = index
+        self.update()
+
+    def bands(self) -> list[tuple[QPainterPath, int]]:
+        """The bands as last painted (path in this widget's coordinates, block index)."""
+        return list(self._bands)
+
+    def _visible_blocks(self) -> list[int]:
+        assert self._query is not None
+        seen: dict[int, None] = {}
+        for side, pane in self._panes.items():
+            top = pane.scroll_value()
+            start = pane.offset_at_y(top)
+            end = pane.offset_at_y(top + pane.page_height()) + 1
+            for index in self._query.blocks_between(side, start, end):
+                seen[index] = None
+        return list(seen)
+
+    def _to_map_y(self, side: Side, doc_y: float) -> float:
+        pane = self._panes[side]
+        viewport = pane.text.viewport()
+        origin = (
+            viewport.mapTo(self.window(), QPoint(0, 0)).y()
+            - self.mapTo(self.window(), QPoint(0, 0)).y()
+        )
+        return origin + doc_y - pane.scroll_value()
+
+    def _side_range(self, side: Side, index: int) -> tuple[float, float]:
+        assert self._query is not None
+        span = self._query.span(side, index)
+        if span is None:  # the other side's block: a point at its gap on this side
+            other: Side = "right" if side == "left" else "left"
+            span = self._query.counterpart(other, index)
+        top, bottom = self._panes[side].span_y(*span)
+        return self._to_map_y(side, top), self._to_map_y(side, bottom)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), self.palette().window())
+        self._bands = []
+        if self._query is None:
+            painter.end()
+            return
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        width, height = float(self.width()), float(self.height())
+        pull = width * 0.5
+        focused: tuple[QPainterPath, QPen] | None = None
+        for index in self._visible_blocks():
+            block = self._query.blocks[index]
+            l_top, l_bottom = self._side_range("left", index)
+            r_top, r_bottom = self._side_range("right", index)
+            if max(l_bottom, r_bottom) < 0 or min(l_top, r_top) > height:
+                continue
+            path = QPainterPath(QPointF(0, l_top))
+            path.cubicTo(QPointF(pull, l_top), QPointF(width - pull, r_top), QPointF(width, r_top))
+            path.lineTo(QPointF(width, r_bottom))
+            path.cubicTo(
+                QPointF(width - pull, r_bottom), QPointF(pull, l_bottom), QPointF(0, l_bottom)
+            )
+            path.closeSubpath()
+            fill, edge = band_colour(block.kind.value, block.moved, self._colours)
+            pen = QPen(edge, 1.0)
+            if block.moved:
+                pen.setStyle(Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.setBrush(fill)
+            painter.drawPath(path)
+            self._bands.append((path, index))
+            if index == self._focus:
+                focused = (path, QPen(self._colours.focus, 2.5))
+        if focused is not None:
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(focused[1])
+            painter.drawPath(focused[0])
+        painter.end()
+
+    def band_at(self, point: QPointF) -> int | None:
+        """The block whose band covers ``point``; the thinnest wins where bands overlap."""
+        hits = [
+            (path.boundingRect().height(), i) for path, i in self._bands if path.contains(point)
+        ]
+        return min(hits)[1] if hits else None
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        index = self.band_at(event.position())
+        if index is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.block_clicked.emit(index)

@@ -1,0 +1,597 @@
+"""The main window: two article panes with the link map between them, the quote list below.
+
+It wires the parts together and owns the state of what is open: the chosen
+files, the articles loaded, the comparison shown and its ``ComparisonQuery``.
+Loading and comparing happen in a ``CompareRunner``; the panes, link map,
+scroll sync and sidebar only present what the core computed.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QProgressBar,
+    QSizePolicy,
+    QSplitter,
+    QStyle,
+    QToolBar,
+    QWidget,
+)
+
+from reader.core.article import Article
+from reader.core.comparison import Comparison, QuotePair, QuoteStatus, Summary
+from reader.core.marks import side_marks
+from reader.core.query import SIDES, ComparisonQuery, Side, other_side
+from reader.ui import dialogs
+from reader.ui.article_pane import ArticlePane, local_files
+from reader.ui.compare_worker import CompareRunner, Source
+from reader.ui.highlight import Colours, colours_for
+from reader.ui.legend import Legend
+from reader.ui.link_map import LinkMap
+from reader.ui.quote_sidebar import STATUS_WORDS, QuoteSidebar
+from reader.ui.resources import sample_pair
+from reader.ui.sync_scroll import ScrollSync
+
+APP_NAME = "Article Reader"
+MAX_RECENT = 8
+# Where a passage the user jumps to lands in its pane (from the top).
+LANDING = 0.3
+
+
+def summary_text(summary: Summary) -> str:
+    """The status-bar line: how much of the rewrite comes from the original, and the quotes."""
+    parts = [
+        f"Rewrite: {summary.kept_share:.0%} from the original "
+        f"({summary.verbatim_share:.0%} word for word)",
+        f"{summary.added_share:.0%} added",
+        f"{summary.omitted_share:.0%} of the original left out",
+    ]
+    if summary.moved_chars and summary.right_chars:
+        parts.append(f"{summary.moved_chars / summary.right_chars:.0%} moved")
+    quotes = [
+        f"{count} {STATUS_WORDS[QuoteStatus(status)]}"
+        for status, count in summary.quotes_by_status.items()
+        if count
+    ]
+    parts.append("Quotes: " + (", ".join(quotes) if quotes else "none"))
+    return " · ".join(parts)
+
+
+class MainWindow(QMainWindow):
+    """The app window. ``settings`` and ``runner`` can be injected (tests use temporary ones)."""
+
+    comparison_shown = Signal(object)  # the Comparison now on screen
+    load_failed = Signal(str)  # the message shown to the user
+
+    def __init__(
+        self,
+        *,
+        settings: QSettings | None = None,
+        runner: CompareRunner | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.settings = settings if settings is not None else QSettings()
+        self.runner = runner if runner is not None else CompareRunner(parent=self)
+        self._paths: dict[Side, str | None] = {"left": None, "right": None}
+        self._articles: dict[Side, Article | None] = {"left": None, "right": None}
+        self._pending: dict[Side, str | None] = {"left": None, "right": None}
+        self.comparison: Comparison | None = None
+        self.query: ComparisonQuery | None = None
+        self._colours: Colours = colours_for(self.palette())
+        self.setAcceptDrops(True)
+        self.setWindowTitle(APP_NAME)
+
+        self.panes = {
+            "left": ArticlePane(side_label=self.tr("Original"), parent=self),
+            "right": ArticlePane(side_label=self.tr("Rewrite"), parent=self),
+        }
+        self.link_map = LinkMap(left=self.panes["left"], right=self.panes["right"], parent=self)
+        self.sync = ScrollSync(left=self.panes["left"], right=self.panes["right"], parent=self)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setObjectName("panes")
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.panes["left"])
+        splitter.addWidget(self.link_map)
+        splitter.addWidget(self.panes["right"])
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 0)
+        splitter.setStretchFactor(2, 1)
+        self.setCentralWidget(splitter)
+
+        self.sidebar = QuoteSidebar(self)
+        self.quote_dock = QDockWidget(self.tr("Quotations"), self)
+        self.quote_dock.setObjectName("quotations")
+        self.quote_dock.setWidget(self.sidebar)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.quote_dock)
+
+        self.legend = Legend(self)
+        self.summary_label = QLabel(self)
+        self.summary_label.setObjectName("summary")
+        self.progress_bar = QProgressBar(self)
+        self.progress_bar.setRange(0, 100)
+        self.progress_bar.setMaximumWidth(160)
+        self.progress_bar.hide()
+        self.statusBar().addWidget(self.summary_label, 1)
+        self.statusBar().addPermanentWidget(self.progress_bar)
+
+        self._create_actions()
+        self._create_menus_and_toolbar()
+        self._connect()
+        self._apply_colours()
+        self.resize(1400, 900)
+
+    # --- actions, menus, toolbar ----------------------------------------------
+
+    def _action(self, text: str, slot, shortcuts=(), icon=None, tip: str = "") -> QAction:
+        action = QAction(self.tr(text), self)
+        if shortcuts:
+            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        if icon is not None:
+            action.setIcon(self.style().standardIcon(icon))
+        if tip:
+            action.setToolTip(self.tr(tip))
+            action.setStatusTip(self.tr(tip))
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)  # shortcuts work even when the menu bar is hidden
+        return action
+
+    def _create_actions(self) -> None:
+        sp = QStyle.StandardPixmap
+        self.open_action = self._action(
+            "&Open…",
+            self.ask_open_pair,
+            [QKeySequence.StandardKey.Open],
+            sp.SP_DialogOpenButton,
+            "Open an original and a rewrite to compare",
+        )
+        self.open_left_action = self._action("Open &Left…", lambda: self.ask_open_side("left"))
+        self.open_right_action = self._action("Open &Right…", lambda: self.ask_open_side("right"))
+        self.reload_action = self._action(
+            "&Reload", self.reload, ["F5"], sp.SP_BrowserReload, "Read both files again"
+        )
+        self.quit_action = self._action("&Quit", self.close, [QKeySequence.StandardKey.Quit])
+        self.find_action = self._action("&Find…", self.show_find, [QKeySequence.StandardKey.Find])
+        self.zoom_in_action = self._action("Zoom &In", lambda: self.zoom(1), ["Ctrl++", "Ctrl+="])
+        self.zoom_out_action = self._action("Zoom &Out", lambda: self.zoom(-1), ["Ctrl+-"])
+        self.zoom_reset_action = self._action("&Normal Size", lambda: self.zoom(0), ["Ctrl+0"])
+        self.sync_action = self._action("&Synchronise Scrolling", self._toggle_sync)
+        self.sync_action.setCheckable(True)
+        self.sync_action.setChecked(True)
+        self.swap_action = self._action(
+            "S&wap Sides",
+            self.swap_sides,
+            ["Ctrl+Shift+W"],
+            sp.SP_BrowserStop,
+            "Show the rewrite on the left and the original on the right",
+        )
+        self.swap_action.setIcon(self.style().standardIcon(sp.SP_ArrowBack))
+        self.next_action = self._action(
+            "&Next Difference",
+            self.next_difference,
+            ["F7", "Alt+Down"],
+            sp.SP_ArrowDown,
+            "Go to the next difference (F7, Alt+Down)",
+        )
+        self.previous_action = self._action(
+            "&Previous Difference",
+            self.previous_difference,
+            ["Shift+F7", "Alt+Up"],
+            sp.SP_ArrowUp,
+            "Go to the previous difference (Shift+F7, Alt+Up)",
+        )
+        self.cancel_action = self._action(
+            "&Cancel Comparison",
+            self.runner.cancel,
+            ["Ctrl+."],
+            sp.SP_DialogCancelButton,
+            "Stop the comparison that is running",
+        )
+        self.cancel_action.setEnabled(False)
+        self.sample_action = self._action("Open &Sample Pair", self.open_sample_pair)
+        self.about_action = self._action("&About Article Reader", self._about)
+
+    def _create_menus_and_toolbar(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(self.open_action)
+        file_menu.addAction(self.open_left_action)
+        file_menu.addAction(self.open_right_action)
+        self.recent_menu = QMenu(self.tr("Open &Recent"), self)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(self.reload_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        self.file_menu = file_menu
+
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.addAction(self.find_action)
+
+        view_menu = bar.addMenu(self.tr("&View"))
+        for action in (self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action):
+            view_menu.addAction(action)
+        view_menu.addSeparator()
+        view_menu.addAction(self.sync_action)
+        view_menu.addAction(self.swap_action)
+        view_menu.addAction(self.quote_dock.toggleViewAction())
+
+        go_menu = bar.addMenu(self.tr("&Go"))
+        go_menu.addAction(self.next_action)
+        go_menu.addAction(self.previous_action)
+        go_menu.addSeparator()
+        go_menu.addAction(self.cancel_action)
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.sample_action)
+        help_menu.addAction(self.about_action)
+        self.help_menu = help_menu
+
+        toolbar = QToolBar(self.tr("Main"), self)
+        toolbar.setObjectName("main-toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.setMovable(False)
+        for action in (self.open_action, self.reload_action, self.swap_action):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.previous_action)
+        toolbar.addAction(self.next_action)
+        toolbar.addAction(self.cancel_action)
+        spacer = QWidget(toolbar)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        toolbar.addWidget(self.legend)
+        self.addToolBar(toolbar)
+
+    def _connect(self) -> None:
+        runner = self.runner
+        runner.loaded.connect(self._on_loaded)
+        runner.finished.connect(self._on_finished)
+        runner.failed.connect(self._on_failed)
+        runner.progress.connect(self._on_progress)
+        runner.cancelled.connect(self._on_cancelled)
+        runner.busy_changed.connect(self._on_busy)
+        for side, pane in self.panes.items():
+            pane.files_dropped.connect(lambda files, side=side: self.drop_files(files, side))
+            pane.offset_clicked.connect(lambda offset, side=side: self._pane_clicked(side, offset))
+        self.link_map.block_clicked.connect(lambda index: self.go_to_block(index, "left"))
+        self.sidebar.pair_selected.connect(self.show_quote_pair)
+
+    # --- opening --------------------------------------------------------------
+
+    def open_pair(self, left: str | Path, right: str | Path) -> None:
+        """Load and compare two files (in the background)."""
+        self._start(
+            {"left": str(left), "right": str(right)}, {"left": str(left), "right": str(right)}
+        )
+
+    def open_side(self, side: Side, path: str | Path) -> None:
+        """Replace one side's file, keeping the other side's article as loaded."""
+        other = other_side(side)
+        sources: dict[Side, Source] = {side: str(path), other: self._articles[other]}
+        self._start(sources, {side: str(path), other: self._paths[other]})
+
+    def open_sample_pair(self) -> None:
+        pair = sample_pair()
+        if pair is None:
+            dialogs.show_error(
+                self, self.tr("No sample pair"), self.tr("The sample pair is not installed.")
+            )
+            return
+        self.open_pair(*pair)
+
+    def ask_open_pair(self) -> None:
+        answer = dialogs.ask_open_pair(self, self._last_directory())
+        if answer:
+            self.open_pair(*answer)
+
+    def ask_open_side(self, side: Side) -> None:
+        title = self.tr("Open the original") if side == "left" else self.tr("Open the rewrite")
+        path = dialogs.ask_open_file(self, title, self._last_directory())
+        if path:
+            self.open_side(side, path)
+
+    def reload(self) -> None:
+        """Read both files from disk again and compare."""
+        if self._paths["left"] or self._paths["right"]:
+            self._start(dict(self._paths), dict(self._paths))
+
+    def swap_sides(self) -> None:
+        """Compare the other way round, without reading the files again."""
+        if self._articles["left"] is None and self._articles["right"] is None:
+            return
+        sources: dict[Side, Source] = {
+            "left": self._articles["right"],
+            "right": self._articles["left"],
+        }
+        self._start(sources, {"left": self._paths["right"], "right": self._paths["left"]})
+
+    def drop_files(self, files: list[str], side: Side | None = None) -> None:
+        """Two files open as a pair; one replaces ``side`` (or fills the first empty side)."""
+        if len(files) >= 2:
+            self.open_pair(files[0], files[1])
+        elif files:
+            if side is None:
+                side = "left" if self._articles["left"] is None else "right"
+            self.open_side(side, files[0])
+
+    def _start(self, sources: dict[Side, Source], paths: dict[Side, str | None]) -> None:
+        self._pending = paths
+        self.runner.start(sources["left"], sources["right"])
+        self.statusBar().showMessage(self.tr("Loading…"))
+
+    def _last_directory(self) -> str:
+        for path in (self._paths["left"], self._paths["right"]):
+            if path:
+                return str(Path(path).parent)
+        return ""
+
+    # --- results from the runner ------------------------------------------------
+
+    def _on_loaded(self, left: Article | None, right: Article | None) -> None:
+        self._paths = dict(self._pending)
+        self.comparison = None
+        self._set_query(None)
+        for side, article in zip(SIDES, (left, right), strict=True):
+            self._articles[side] = article
+            if article is None:
+                self.panes[side].show_placeholder()
+            else:
+                self.panes[side].set_article(article)
+        self.sidebar.set_comparison(None, self._colours)
+        self.summary_label.clear()
+        self._update_title()
+        self.statusBar().showMessage(self.tr("Comparing…") if left and right else "")
+
+    def _on_finished(self, comparison: Comparison | None) -> None:
+        if comparison is None:
+            return
+        self.comparison = comparison
+        for side in SIDES:
+            self.panes[side].apply_marks(side_marks(comparison, side), self._colours)
+        self._set_query(ComparisonQuery(comparison))
+        self.sidebar.set_comparison(comparison, self._colours)
+        self.summary_label.setText(summary_text(comparison.summary))
+        self.statusBar().clearMessage()
+        self._remember_pair()
+        self.sync.follow("left")
+        self.comparison_shown.emit(comparison)
+
+    def _on_failed(self, path: str, message: str) -> None:
+        self.statusBar().showMessage(
+            self.tr("Could not open {name}").format(name=Path(path).name), 8000
+        )
+        name = Path(path).name if path else self.tr("the articles")
+        dialogs.show_error(self, self.tr("Cannot open {name}").format(name=name), message)
+        self.load_failed.emit(message)
+
+    def _on_progress(self, fraction: float, stage: str) -> None:
+        self.progress_bar.setValue(int(fraction * 100))
+        self.statusBar().showMessage(self.tr("Comparing: {stage}…").format(stage=self.tr(stage)))
+
+    def _on_cancelled(self) -> None:
+        if not self.runner.busy:
+            self.statusBar().showMessage(self.tr("Comparison cancelled"), 5000)
+
+    def _on_busy(self, busy: bool) -> None:
+        self.cancel_action.setEnabled(busy)
+        self.progress_bar.setVisible(busy)
+        if busy:
+            self.progress_bar.setValue(0)
+
+    def _set_query(self, query: ComparisonQuery | None) -> None:
+        self.query = query
+        self.sync.set_query(query)
+        self.link_map.set_query(query, self._colours)
+        for pane in self.panes.values():
+            pane.set_focus_spans([])
+            pane.set_quote_spans([])
+        has = query is not None
+        for action in (self.next_action, self.previous_action):
+            action.setEnabled(has)
+
+    def _update_title(self) -> None:
+        names = [Path(p).name if p else "—" for p in (self._paths["left"], self._paths["right"])]
+        self.setWindowTitle(f"{names[0]} ↔ {names[1]} — {APP_NAME}")
+
+    # --- navigation ---------------------------------------------------------------
+
+    def _active_side(self) -> Side:
+        """The pane the user is reading: the one with keyboard focus, else the left."""
+        for side, pane in self.panes.items():
+            if pane.text.hasFocus():
+                return side
+        return "left"
+
+    def next_difference(self) -> None:
+        self._step(forward=True)
+
+    def previous_difference(self) -> None:
+        self._step(forward=False)
+
+    def _step(self, *, forward: bool) -> None:
+        if self.query is None:
+            return
+        side = self._active_side()
+        offset = self.panes[side].cursor_offset()
+        if forward:
+            index = self.query.next_change(side, offset)
+        else:
+            index = self.query.previous_change(side, offset)
+        if index is None:
+            self.statusBar().showMessage(self.tr("No more differences"), 3000)
+            return
+        self.go_to_block(index, side)
+
+    def _side_span(self, side: Side, index: int) -> tuple[int, int]:
+        assert self.query is not None
+        span = self.query.span(side, index)
+        return span if span is not None else self.query.counterpart(other_side(side), index)
+
+    def go_to_block(
+        self, index: int, side: Side = "left", *, scroll: tuple[Side, ...] = SIDES
+    ) -> None:
+        """Point both panes at block ``index``: bar beside it, cursor on it, scrolled into view."""
+        if self.query is None:
+            return
+        self.sync.enabled = False  # both panes are placed explicitly
+        try:
+            for each in SIDES:
+                pane = self.panes[each]
+                start, end = self._side_span(each, index)
+                pane.set_focus_spans([(start, end)] if end > start else [])
+                pane.set_quote_spans([])
+                pane.place_cursor(start)
+                if each in scroll:
+                    pane.show_offset(start, LANDING)
+        finally:
+            self.sync.enabled = True
+        self.link_map.set_focus_block(index)
+        block = self.query.blocks[index]
+        kind = block.kind.value + (", moved" if block.moved else "")
+        self.statusBar().showMessage(
+            self.tr("Block {n}: {kind}").format(n=index + 1, kind=kind), 4000
+        )
+
+    def _pane_clicked(self, side: Side, offset: int) -> None:
+        """A click on a sentence brings its counterpart level with it in the other pane."""
+        if self.query is None:
+            return
+        index = self.query.block_at(side, offset)
+        if index is None:
+            return
+        clicked = self.panes[side]
+        start, _end = self._side_span(side, index)
+        top = clicked.span_y(start, start)[0]
+        fraction = (top - clicked.scroll_value()) / max(1, clicked.page_height())
+        self.go_to_block(index, side, scroll=())
+        other = other_side(side)
+        self.sync.enabled = False
+        try:
+            o_start, _o = self._side_span(other, index)
+            self.panes[other].show_offset(o_start, min(0.9, max(0.0, fraction)))
+        finally:
+            self.sync.enabled = True
+        clicked.place_cursor(offset)
+
+    def show_quote_pair(self, pair: QuotePair) -> None:
+        """Scroll both panes to a quote pair's quotations and highlight them."""
+        self.sync.enabled = False
+        try:
+            for side, quotes in (("left", pair.left), ("right", pair.right)):
+                pane = self.panes[side]
+                spans = [(q.start, q.end) for q in quotes]
+                pane.set_quote_spans(spans)
+                pane.set_focus_spans(spans)
+                if spans:
+                    pane.show_offset(spans[0][0], LANDING)
+                    pane.place_cursor(spans[0][0])
+        finally:
+            self.sync.enabled = True
+        self.link_map.set_focus_block(None)
+
+    # --- view -----------------------------------------------------------------------
+
+    def show_find(self) -> None:
+        self.panes[self._active_side()].find_bar.open_bar()
+
+    def zoom(self, steps: int) -> None:
+        """Zoom both panes together, so aligned passages stay comparable."""
+        for pane in self.panes.values():
+            pane.zoom(steps)
+        self.sync.follow("left")
+        self.link_map.update()
+
+    def _toggle_sync(self) -> None:
+        self.sync.enabled = self.sync_action.isChecked()
+        if self.sync.enabled:
+            self.sync.follow("left")
+
+    def _apply_colours(self) -> None:
+        self._colours = colours_for(self.palette())
+        self.legend.set_colours(self._colours)
+        if self.comparison is not None:
+            for side in SIDES:
+                self.panes[side].apply_marks(side_marks(self.comparison, side), self._colours)
+            self.sidebar.set_comparison(self.comparison, self._colours)
+        self.link_map.set_query(self.query, self._colours)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._apply_colours()  # the system switched between light and dark
+
+    def _about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from reader import __version__
+
+        QMessageBox.about(
+            self,
+            self.tr("About Article Reader"),
+            self.tr(
+                "Article Reader {version}\n\nSee what a rewrite added, what it dropped, "
+                "and whether its quotations still say what people said."
+            ).format(version=__version__),
+        )
+
+    # --- recent pairs -----------------------------------------------------------------
+
+    def recent_pairs(self) -> list[tuple[str, str]]:
+        raw = self.settings.value("recent/pairs", "[]")
+        try:
+            pairs = json.loads(raw if isinstance(raw, str) else "[]")
+        except ValueError:
+            return []
+        return [(str(a), str(b)) for a, b in pairs if a and b]
+
+    def _remember_pair(self) -> None:
+        left, right = self._paths["left"], self._paths["right"]
+        if not (left and right):
+            return
+        pair = (str(Path(left).resolve()), str(Path(right).resolve()))
+        pairs = [pair] + [p for p in self.recent_pairs() if p != pair]
+        self.settings.setValue("recent/pairs", json.dumps(pairs[:MAX_RECENT]))
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        pairs = self.recent_pairs()
+        for left, right in pairs:
+            action = self.recent_menu.addAction(f"{Path(left).name} ↔ {Path(right).name}")
+            action.setToolTip(f"{left}\n{right}")
+            action.triggered.connect(lambda _c=False, l=left, r=right: self.open_pair(l, r))  # noqa: E741
+        if not pairs:
+            self.recent_menu.addAction(self.tr("No recent pairs")).setEnabled(False)
+        else:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction(self.tr("Clear List"), self._clear_recent)
+
+    def _clear_recent(self) -> None:
+        self.settings.remove("recent/pairs")
+
+    # --- window events -------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if local_files(event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = local_files(event.mimeData().urls())
+        if files:
+            event.acceptProposedAction()
+            self.drop_files(files)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.runner.cancel()
+        self.runner.wait()
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        super().closeEvent(event)

@@ -1,0 +1,344 @@
+"""The window driven as a person would: menus, shortcuts, dialogs answered by the test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from reader.core.comparison import BlockKind
+from reader.core.marks import MarkKind, side_marks
+from reader.core.query import is_change
+from reader.ui import dialogs
+from reader.ui.highlight import colours_for
+
+from .conftest import trigger_menu
+
+
+def test_file_open_shows_both_articles_with_headers_title_and_summary(sample_window, seed_paths):
+    window = sample_window
+    comparison = window.comparison
+    assert window.panes["left"].text.toPlainText() == comparison.left.text
+    assert window.panes["right"].text.toPlainText() == comparison.right.text
+    assert comparison.left.text.startswith(seed_paths[0].read_text(encoding="utf-8")[:40].strip())
+    assert "original_report.txt" in window.panes["left"].name_label.text()
+    assert "rewrite.txt" in window.panes["right"].name_label.text()
+    assert "original_report.txt" in window.windowTitle()
+    assert "rewrite.txt" in window.windowTitle()
+    summary = window.summary_label.text()
+    assert summary.startswith("Rewrite: ") and "added" in summary and "Quotes:" in summary
+    assert f"{comparison.summary.kept_share:.0%}" in summary
+
+
+def test_added_and_omitted_words_carry_their_formats(sample_window):
+    window = sample_window
+    colours = colours_for(window.palette())
+    added = [m for m in side_marks(window.comparison, "right") if m.kind is MarkKind.ADDED]
+    omitted = [m for m in side_marks(window.comparison, "left") if m.kind is MarkKind.OMITTED]
+    assert added and omitted
+    for mark in added[:5]:
+        fmt = window.panes["right"].format_at(mark.start)
+        assert fmt.fontUnderline() and fmt.background().color() == colours.added
+    for mark in omitted[:5]:
+        fmt = window.panes["left"].format_at(mark.start)
+        assert fmt.fontStrikeOut() and fmt.background().color() == colours.omitted
+    # Text kept word for word carries neither mark.
+    same = (
+        next(
+            b
+            for b in window.comparison.blocks
+            if b.kind is BlockKind.CHANGED and b.ops[0].tag == "="
+        )
+        if any(
+            b.kind is BlockKind.CHANGED and b.ops[0].tag == "=" for b in window.comparison.blocks
+        )
+        else None
+    )
+    if same is not None:
+        fmt = window.panes["left"].format_at(same.left[0])
+        assert not fmt.fontStrikeOut() and not fmt.fontUnderline()
+
+
+def _block_at_syncpoint(window, side):
+    from reader.ui.sync_scroll import syncpoint
+
+    pane = window.panes[side]
+    bar = pane.text.verticalScrollBar()
+    y = bar.value() + syncpoint(bar.value(), pane.page_height(), bar.maximum()) * pane.page_height()
+    return window.query.block_near(side, pane.offset_at_y(y))
+
+
+def test_scrolling_one_pane_brings_the_aligned_block_into_the_other(sample_window, qtbot):
+    window = sample_window
+    left_bar = window.panes["left"].text.verticalScrollBar()
+    right_bar = window.panes["right"].text.verticalScrollBar()
+    assert left_bar.maximum() > 0 and right_bar.maximum() > 0
+    for value in (left_bar.maximum() // 3, left_bar.maximum() // 2):
+        left_bar.setValue(value)
+        block = _block_at_syncpoint(window, "left")
+        counterpart = window.query.counterpart("left", block)
+        # The right pane's sync point now sits inside (or at) the counterpart span.
+        right = window.panes["right"]
+        from reader.ui.sync_scroll import syncpoint
+
+        y = (
+            right_bar.value()
+            + syncpoint(right_bar.value(), right.page_height(), right_bar.maximum())
+            * right.page_height()
+        )
+        top, bottom = right.span_y(*counterpart)
+        assert top - 2 <= y <= bottom + 2
+        assert left_bar.value() == value  # no feedback: the echo did not move the master
+    # And the other way round.
+    right_bar.setValue(right_bar.maximum() // 2)
+    block = _block_at_syncpoint(window, "right")
+    span = window.query.counterpart("right", block)
+    top, bottom = window.panes["left"].span_y(*span)
+    left = window.panes["left"]
+    visible = (left_bar.value(), left_bar.value() + left.page_height())
+    assert bottom >= visible[0] and top <= visible[1]
+
+
+def test_both_panes_start_and_end_together(sample_window):
+    window = sample_window
+    left_bar = window.panes["left"].text.verticalScrollBar()
+    right_bar = window.panes["right"].text.verticalScrollBar()
+    left_bar.setValue(left_bar.maximum())
+    assert right_bar.value() == right_bar.maximum()
+    left_bar.setValue(0)
+    assert right_bar.value() == 0
+
+
+def test_next_and_previous_difference_move_the_cursor_through_changes(sample_window, qtbot):
+    window = sample_window
+    left = window.panes["left"]
+    left.text.setFocus()
+    left.place_cursor(0)
+    changes = [i for i, b in enumerate(window.comparison.blocks) if is_change(b)]
+    assert changes
+    qtbot.keyClick(left.text, Qt.Key.Key_F7)
+    first = left.cursor_offset()
+    assert first > 0
+    qtbot.keyClick(left.text, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    second = left.cursor_offset()
+    assert second > first
+    qtbot.keyClick(left.text, Qt.Key.Key_F7, Qt.KeyboardModifier.ShiftModifier)
+    assert left.cursor_offset() == first
+    # The block landed on is marked in both panes.
+    assert left.focus_spans()
+    assert window.link_map._focus is not None
+
+
+def test_next_difference_from_the_toolbar_action(sample_window):
+    window = sample_window
+    window.panes["left"].place_cursor(0)
+    window.next_action.trigger()
+    index = window.query.block_at("left", window.panes["left"].cursor_offset())
+    assert index is not None and is_change(window.comparison.blocks[index])
+
+
+def test_clicking_a_quote_scrolls_and_highlights_both_panes(sample_window, qtbot):
+    window = sample_window
+    table = window.sidebar.table
+    rows = window.sidebar.proxy.rowCount()
+    assert rows == len(window.comparison.quote_pairs) > 0
+    row = max(i for i, p in enumerate(window.comparison.quote_pairs) if p.left and p.right)
+    pair = window.comparison.quote_pairs[row]
+    table.scrollTo(window.sidebar.proxy.index(row, 2))
+    rect = table.visualRect(window.sidebar.proxy.index(row, 2))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    for side, quotes in (("left", pair.left), ("right", pair.right)):
+        pane = window.panes[side]
+        assert pane.quote_spans() == [(q.start, q.end) for q in quotes]
+        top, bottom = pane.span_y(quotes[0].start, quotes[0].end)
+        assert (
+            pane.scroll_value() <= top and bottom <= pane.scroll_value() + pane.page_height() + 40
+        )
+    # Keyboard: Up moves to the previous pair.
+    qtbot.keyClick(table, Qt.Key.Key_Up)
+    previous = window.comparison.quote_pairs[row - 1]
+    spans = [(q.start, q.end) for q in previous.left]
+    assert window.panes["left"].quote_spans() == spans
+
+
+def test_clicking_a_sentence_marks_its_counterpart(sample_window, qtbot):
+    window = sample_window
+    block = next(i for i, b in enumerate(window.comparison.blocks) if b.left and b.right)
+    left = window.panes["left"]
+    start, end = window.comparison.blocks[block].left
+    left.show_offset(start, 0.2)
+    rect = left.text.cursorRect(_cursor_at(left, (start + end) // 2))
+    qtbot.mouseClick(left.text.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.panes["right"].focus_spans() == [window.comparison.blocks[block].right]
+    assert left.focus_spans() == [(start, end)]
+
+
+def _cursor_at(pane, offset):
+    cursor = pane.text.textCursor()
+    cursor.setPosition(pane._offsets.to_qt(offset))
+    return cursor
+
+
+def test_clicking_a_link_map_band_focuses_its_block(sample_window, qtbot):
+    window = sample_window
+    window.link_map.repaint()
+    bands = window.link_map.bands()
+    assert bands
+    path, index = max(bands, key=lambda b: b[0].boundingRect().height())
+    point = path.boundingRect().center()
+    hit = window.link_map.band_at(QPointF(point))
+    assert hit is not None
+    qtbot.mouseClick(window.link_map, Qt.MouseButton.LeftButton, pos=point.toPoint())
+    assert window.link_map._focus == hit
+    span = window.query.span("left", hit)
+    if span is not None:
+        assert window.panes["left"].focus_spans() == [span]
+
+
+def test_drop_two_files_on_the_window_opens_them_as_a_pair(window, qtbot, seed_paths):
+    _drop(window, list(seed_paths))
+    with qtbot.waitSignal(window.comparison_shown, timeout=20000):
+        pass
+    assert Path(window.comparison.left.path).name == "original_report.txt"
+
+
+def test_drop_one_file_on_a_pane_replaces_that_side(sample_window, qtbot, tmp_path):
+    window = sample_window
+    other = tmp_path / "other.txt"
+    other.write_text("A different rewrite. It says “nothing much,” she said.\n", encoding="utf-8")
+    with qtbot.waitSignal(window.comparison_shown, timeout=20000):
+        _drop(window.panes["right"].text.viewport(), [other])
+    assert window.comparison.right.path == str(other)
+    assert Path(window.comparison.left.path).name == "original_report.txt"
+    assert "other.txt" in window.windowTitle()
+
+
+def _drop(widget, paths):
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    args = (
+        QPointF(20, 20),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    enter = QDragEnterEvent(QPoint(20, 20), *args[1:])
+    QApplication.sendEvent(widget, enter)
+    assert enter.isAccepted()
+    event = QDropEvent(*args)
+    # QApplication only routes a Drop to the target of a drag in progress, which a test
+    # cannot start, so the drop goes to the handler the real drag would reach.
+    target = widget.parentWidget() if widget.objectName() == "qt_scrollarea_viewport" else widget
+    target.dropEvent(event)
+    assert event.isAccepted()
+
+
+def _error_box(window) -> QMessageBox | None:
+    for box in window.findChildren(QMessageBox, "error-box"):
+        if box.isVisible():
+            return box
+    return None
+
+
+def test_a_bad_file_shows_an_error_and_keeps_the_previous_comparison(
+    sample_window, qtbot, answer_open_pair, tmp_path, seed_paths
+):
+    window = sample_window
+    before = window.comparison
+    missing = tmp_path / "missing.txt"
+    answer_open_pair(missing, seed_paths[1])
+    with qtbot.waitSignal(window.load_failed, timeout=20000):
+        trigger_menu(window, "&File", "&Open…")
+    qtbot.waitUntil(lambda: _error_box(window) is not None)
+    box = _error_box(window)
+    assert "missing.txt" in box.text() and "missing.txt" in box.windowTitle()
+    box.close()
+    assert window.comparison is before
+    assert window.panes["left"].text.toPlainText() == before.left.text
+    # Still usable: navigation and a new open work.
+    window.next_action.trigger()
+    answer_open_pair(*seed_paths)
+    with qtbot.waitSignal(window.comparison_shown, timeout=20000):
+        trigger_menu(window, "&File", "&Open…")
+
+
+def test_open_left_and_open_right_replace_one_side(sample_window, qtbot, monkeypatch, tmp_path):
+    window = sample_window
+    new = tmp_path / "new_left.txt"
+    new.write_text("Fresh original text. “Quoted words here,” he said.\n", encoding="utf-8")
+    monkeypatch.setattr(dialogs, "ask_open_file", lambda parent, title, directory="": str(new))
+    with qtbot.waitSignal(window.comparison_shown, timeout=20000):
+        trigger_menu(window, "&File", "Open &Left…")
+    assert window.comparison.left.path == str(new)
+    assert window.panes["left"].text.toPlainText() == window.comparison.left.text
+    assert "Fresh original text." in window.panes["left"].text.toPlainText()
+    with qtbot.waitSignal(window.comparison_shown, timeout=20000):
+        trigger_menu(window, "&File", "Open &Right…")
+    assert window.comparison.right.path == str(new)
+
+
+def test_recent_pairs_are_remembered_and_reopen(sample_window, qtbot, seed_paths, settings):
+    window = sample_window
+    assert window.recent_pairs()[0] == tuple(str(p.resolve()) for p in seed_paths)
+    window.recent_menu.aboutToShow.emit()
+    entries = [a for a in window.recent_menu.actions() if "↔" in a.text()]
+    assert entries and entries[0].text() == "original_report.txt ↔ rewrite.txt"
+    with qtbot.waitSignal(window.comparison_shown, timeout=20000):
+        entries[0].trigger()
+    settings.sync()
+    assert "recent" in Path(settings.fileName()).read_text(encoding="utf-8")
+
+
+def test_help_opens_the_sample_pair(window, qtbot):
+    with qtbot.waitSignal(window.comparison_shown, timeout=20000):
+        trigger_menu(window, "&Help", "Open &Sample Pair")
+    assert Path(window.comparison.right.path).name == "rewrite.txt"
+
+
+def test_swap_sides_puts_the_rewrite_on_the_left(sample_window, qtbot):
+    window = sample_window
+    right_text = window.comparison.right.text
+    with qtbot.waitSignal(window.comparison_shown, timeout=20000):
+        window.swap_action.trigger()
+    assert window.panes["left"].text.toPlainText() == right_text
+    assert window.windowTitle().startswith("rewrite.txt")
+
+
+def test_reload_reads_the_files_again(sample_window, qtbot):
+    with qtbot.waitSignal(sample_window.comparison_shown, timeout=20000):
+        qtbot.keyClick(sample_window, Qt.Key.Key_F5)
+
+
+def test_zoom_shortcuts_change_both_panes(sample_window, qtbot):
+    window = sample_window
+    size = window.panes["left"].point_size()
+    qtbot.keyClick(window, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert window.panes["left"].point_size() == size + 1
+    assert window.panes["right"].point_size() == size + 1
+    qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert window.panes["right"].point_size() == size
+
+
+def test_find_bar_selects_the_match(sample_window, qtbot):
+    window = sample_window
+    window.panes["right"].text.setFocus()
+    qtbot.keyClick(window.panes["right"].text, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    bar = window.panes["right"].find_bar
+    assert bar.isVisible()
+    qtbot.keyClicks(bar.edit, "Saludares")
+    assert window.panes["right"].text.textCursor().selectedText() == "Saludares"
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Escape)
+    assert not bar.isVisible()
+
+
+def test_quote_filter_shows_one_status(sample_window):
+    sidebar = sample_window.sidebar
+    statuses = {p.status for p in sample_window.comparison.quote_pairs}
+    status = next(iter(statuses))
+    sidebar.filter_box.setCurrentIndex(sidebar.filter_box.findData(status))
+    shown = sidebar.proxy.rowCount()
+    assert shown == sum(p.status is status for p in sample_window.comparison.quote_pairs)
+    assert sidebar.count_label.text() == f"{shown} of {sidebar.model.rowCount()}"
