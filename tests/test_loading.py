@@ -495,6 +495,11 @@ def test_content_wins_over_a_wrong_extension(tmp_path):
     assert load(renamed).source_format == "docx"
 
 
+def test_a_text_mentioning_a_pdf_header_stays_text(tmp_path):
+    text = f"{LEAD}\nEvery PDF file starts with %PDF-1.7 or a similar header."
+    assert load(write(tmp_path, "about.txt", text.encode())).text == text
+
+
 def test_load_bytes_uses_the_name_as_a_hint():
     article = load_bytes(f"# {HEADLINE}\n\n{LEAD}".encode(), path="pasted.md")
     assert (article.title, article.source_format, article.path) == (

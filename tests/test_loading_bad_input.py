@@ -138,7 +138,9 @@ def test_a_very_large_file_is_refused_with_the_limit_before_reading(tmp_path, mo
 
 def test_text_limit_applies_to_extracted_text(tmp_path, monkeypatch):
     monkeypatch.setattr(loading, "TEXT_LIMIT", 100)
-    assert "characters this app supports" in reason(write(tmp_path, "a.txt", (LEAD * 3).encode()))
+    assert "characters of text this app supports" in reason(
+        write(tmp_path, "a.txt", (LEAD * 3).encode())
+    )
 
 
 def test_documents_have_their_own_file_limit(tmp_path, monkeypatch):
@@ -183,6 +185,16 @@ def test_html_page_without_article_text(tmp_path):
 def test_broken_zip_containers(tmp_path, suffix):
     assert "not a valid zip archive" in reason(write(tmp_path, "bad" + suffix, b"PK\x03\x04junk"))
     assert "not a valid zip archive" in reason(write(tmp_path, "text" + suffix, LEAD.encode()))
+
+
+def test_a_zip_needing_an_unknown_zip_version(tmp_path):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("word/document.xml", "<w:document/>")
+    data = bytearray(buffer.getvalue())
+    central = data.index(b"PK\x01\x02")
+    data[central + 6 : central + 8] = (161).to_bytes(2, "little")  # "needs zip 16.1"
+    assert "not a valid zip archive" in reason(write(tmp_path, "future.docx", bytes(data)))
 
 
 def test_a_zip_that_is_neither_docx_nor_epub(tmp_path):

@@ -14,8 +14,8 @@ plain-text file that is already one paragraph per line is changed.
 
 Limits (anything larger is refused with the limit in the message, before it is
 read, so nothing hangs or runs out of memory): ``TEXT_FILE_LIMIT`` for text,
-Markdown, HTML and RTF files, ``DOCUMENT_FILE_LIMIT`` for PDF, .docx and .epub
-files (their images make them big), ``TEXT_LIMIT`` characters of extracted text,
+Markdown, HTML and RTF files, ``DOCUMENT_FILE_LIMIT`` for PDF, .docx, .epub and
+.mhtml files (their images make them big), ``TEXT_LIMIT`` characters of extracted text,
 and the zip limits in ``reader.core.formats.zipguard``.
 """
 
@@ -41,7 +41,7 @@ from reader.core.formats.zipguard import member_names
 
 TEXT_FILE_LIMIT = 50 * MB
 DOCUMENT_FILE_LIMIT = 100 * MB
-TEXT_LIMIT = 50 * MB  # characters of article text, whatever the format
+TEXT_LIMIT = 50_000_000  # characters of article text, whatever the format
 
 _READERS: dict[str, Callable[[bytes], Extracted]] = {
     "text": read_text,
@@ -102,7 +102,8 @@ def load(path: str | os.PathLike[str]) -> Article:
     """
     name = os.fspath(path)
     suffix = Path(name).suffix.lower()
-    limit = DOCUMENT_FILE_LIMIT if suffix in _DOCUMENT_SUFFIXES else TEXT_FILE_LIMIT
+    big = suffix in _DOCUMENT_SUFFIXES or suffix in _MHTML_SUFFIXES
+    limit = DOCUMENT_FILE_LIMIT if big else TEXT_FILE_LIMIT
     try:
         data = files.read_file(name, limit)
         return _article(data, name, suffix)
@@ -128,7 +129,7 @@ def _article(data: bytes, name: str, suffix: str) -> Article:
     if not text:
         raise BadInput("the file is empty" if not data.strip() else "the file has no text")
     if len(text) > TEXT_LIMIT:
-        raise BadInput(f"more than the {TEXT_LIMIT // MB} million characters this app supports")
+        raise BadInput(f"more than the {TEXT_LIMIT:,} characters of text this app supports")
     first_line = text.split("\n", 1)[0].strip()
     title = extracted.title if extracted.title == first_line else headline(text)
     return Article.from_text(
@@ -139,7 +140,9 @@ def _article(data: bytes, name: str, suffix: str) -> Article:
 def _recognise(data: bytes, suffix: str) -> str:
     """The reader (a key of ``_READERS``) for these bytes: content first, then the name."""
     head = data[:4096]
-    if b"%PDF-" in head[:1024]:
+    # Readers accept a PDF header anywhere in the first kilobyte; a text merely
+    # mentioning "%PDF-" must not become a PDF, so that needs the .pdf name.
+    if head.startswith(b"%PDF-") or (suffix == ".pdf" and b"%PDF-" in head[:1024]):
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
         if suffix in (".docx", ".epub"):
