@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import io
 import logging
-import warnings
 
 from pypdf import PasswordType, PdfReader
 
@@ -30,15 +29,12 @@ PAGE_LIMIT = 1_000  # more pages than an article has; bounds the time spent extr
 
 def read_pdf(data: bytes) -> Extracted:
     """The text layer of every page; ``BadInput`` if encrypted or without text."""
-    with warnings.catch_warnings():
-        # pypdf warns about every small defect of real-world files; they are not ours.
-        warnings.simplefilter("ignore")
-        try:
-            pages = _page_texts(data)
-        except BadInput:
-            raise
-        except Exception as error:  # pypdf raises many kinds on a damaged file
-            raise BadInput(f"broken PDF ({type(error).__name__})") from None
+    try:
+        pages = _page_texts(data)
+    except BadInput:
+        raise
+    except Exception as error:  # pypdf raises many kinds on a damaged file
+        raise BadInput(f"broken PDF ({type(error).__name__})") from None
     blocks = [unwrap(_tidy(page), widths=(30, 250)) for page in pages]
     text = "\n\n".join(block for block in blocks if block.strip())
     if not text.strip():
