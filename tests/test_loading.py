@@ -440,11 +440,12 @@ def test_pdf_text_layer_with_layout_lines_joined(tmp_path):
     assert (article.title, article.source_format) == (HEADLINE, "pdf")
 
 
-def test_pdf_encrypted_without_a_password_to_read_still_opens(tmp_path):
+@pytest.mark.parametrize("algorithm", ["RC4-128", "AES-128", "AES-256"])
+def test_pdf_encrypted_without_a_password_to_read_still_opens(tmp_path, algorithm):
     from pypdf import PdfWriter
 
     writer = PdfWriter(clone_from=io.BytesIO(make_pdf([[HEADLINE, LEAD]])))
-    writer.encrypt(user_password="", owner_password="owner", algorithm="RC4-128")
+    writer.encrypt(user_password="", owner_password="owner", algorithm=algorithm)
     buffer = io.BytesIO()
     writer.write(buffer)
     assert load(write(tmp_path, "open.pdf", buffer.getvalue())).text == f"{HEADLINE}\n{LEAD}"

@@ -258,15 +258,33 @@ def test_zip_bomb_by_declared_size_is_refused_before_unpacking(tmp_path):
     assert f"more than the {zipguard.UNPACKED_LIMIT // MB} MB this app allows" in found
 
 
-def test_pdf_encrypted_with_a_password(tmp_path):
+@pytest.mark.parametrize("algorithm", ["RC4-128", "AES-256"])
+def test_pdf_encrypted_with_a_password(tmp_path, algorithm):
     from pypdf import PdfWriter
 
     writer = PdfWriter(clone_from=io.BytesIO(make_pdf([[HEADLINE, LEAD]])))
-    writer.encrypt(user_password="secret", owner_password="owner", algorithm="RC4-128")
+    writer.encrypt(user_password="secret", owner_password="owner", algorithm=algorithm)
     buffer = io.BytesIO()
     writer.write(buffer)
     assert reason(write(tmp_path, "locked.pdf", buffer.getvalue())) == (
         "this PDF is encrypted and needs a password"
+    )
+
+
+def test_pdf_encryption_pypdf_cannot_handle(tmp_path, monkeypatch):
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=io.BytesIO(make_pdf([[HEADLINE, LEAD]])))
+    writer.encrypt(user_password="", owner_password="owner", algorithm="RC4-128")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+
+    def unsupported(self, password):
+        raise NotImplementedError("unsupported filter")
+
+    monkeypatch.setattr(PdfReader, "decrypt", unsupported)
+    assert reason(write(tmp_path, "odd.pdf", buffer.getvalue())) == (
+        "this PDF is encrypted in a way this app cannot open"
     )
 
 

@@ -47,8 +47,8 @@ def _page_texts(data: bytes) -> list[str]:
     if reader.is_encrypted:
         try:
             opened = reader.decrypt("")
-        except Exception:  # an encryption method pypdf cannot handle without extras
-            opened = PasswordType.NOT_DECRYPTED
+        except Exception:  # pypdf raises DependencyError / NotImplementedError here
+            raise BadInput("this PDF is encrypted in a way this app cannot open") from None
         if opened == PasswordType.NOT_DECRYPTED:
             raise BadInput("this PDF is encrypted and needs a password")
     if len(reader.pages) > PAGE_LIMIT:
