@@ -136,6 +136,14 @@ def test_a_very_large_file_is_refused_with_the_limit_before_reading(tmp_path, mo
     assert "larger than the 50 MB this app supports" in reason(path)
 
 
+def test_web_pages_have_their_own_limit(tmp_path, monkeypatch):
+    from reader.core.formats import html
+
+    monkeypatch.setattr(html, "WEB_PAGE_LIMIT", 100)
+    page = f"<html><body><p>{LEAD}</p><p>{LEAD}</p></body></html>".encode()
+    assert "this app supports for web pages" in reason(write(tmp_path, "a.html", page))
+
+
 def test_text_limit_applies_to_extracted_text(tmp_path, monkeypatch):
     monkeypatch.setattr(loading, "TEXT_LIMIT", 100)
     assert "characters of text this app supports" in reason(

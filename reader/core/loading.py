@@ -16,7 +16,9 @@ Limits (anything larger is refused with the limit in the message, before it is
 read, so nothing hangs or runs out of memory): ``TEXT_FILE_LIMIT`` for text,
 Markdown, HTML and RTF files, ``DOCUMENT_FILE_LIMIT`` for PDF, .docx, .epub and
 .mhtml files (their images make them big), ``TEXT_LIMIT`` characters of extracted text,
-and the zip limits in ``reader.core.formats.zipguard``.
+``WEB_PAGE_LIMIT`` for the HTML of a web page (``formats.html``: trafilatura
+slows down faster than pages grow), the zip limits in ``formats.zipguard`` and
+the page limit in ``formats.pdf``.
 """
 
 from __future__ import annotations
