@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.article import Article, Span
-from reader.core.marks import Mark
+from reader.core.marks import Mark, MarkKind
 from reader.ui.highlight import LIGHT, Colours, mark_format
 from reader.ui.offsets import OffsetMap
 
@@ -238,7 +238,9 @@ class ArticlePane(QWidget):
         self.name_label.setFont(bold)
         self.details_label = QLabel(self)
         self.details_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.details_label.setEnabled(False)  # the dimmed secondary line
+        small = self.details_label.font()
+        small.setPointSizeF(small.pointSizeF() * 0.9)
+        self.details_label.setFont(small)
         self.text = ArticleText(self)
         self.text.setAccessibleName(self.tr("{side} article").format(side=side_label))
         font = QFont()
@@ -301,10 +303,11 @@ class ArticlePane(QWidget):
         cursor.setPosition(0)
         cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
         cursor.setCharFormat(QTextCharFormat())  # clear the marks of a previous palette
+        formats = {kind: mark_format(kind, colours) for kind in MarkKind}
         for mark in marks:
             cursor.setPosition(self._offsets.to_qt(mark.start))
             cursor.setPosition(self._offsets.to_qt(mark.end), QTextCursor.MoveMode.KeepAnchor)
-            cursor.mergeCharFormat(mark_format(mark.kind, colours))
+            cursor.mergeCharFormat(formats[mark.kind])
         cursor.endEditBlock()
 
     def format_at(self, offset: int) -> QTextCharFormat:

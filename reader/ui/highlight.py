@@ -2,15 +2,16 @@
 
 The core decides *what* is marked (``reader.core.marks``); this module decides
 how it looks. Colour is never the only signal: additions are underlined,
-omissions struck through, moved passages get a dotted overline-free underline
-in their own colour and a dashed band in the link map.
+omissions struck through, moved passages get a dotted underline and a dashed
+band in the link map, and every mark has a tooltip naming it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtGui import QColor, QPalette, QTextCharFormat
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette, QPixmap, QTextCharFormat
 
 from reader.core.marks import MarkKind
 
@@ -29,6 +30,8 @@ class Colours:
     moved_line: QColor
     focus: QColor  # the bar beside the passage the user picked
     quote: QColor  # background of the quotation picked in the sidebar
+    changed_band: QColor  # link-map fills: the text tint is too faint for a band
+    same_band: QColor
     dark: bool
 
 
@@ -43,6 +46,8 @@ LIGHT = Colours(
     moved_line=QColor("#6a3fb0"),
     focus=QColor("#2a6fdb"),
     quote=QColor("#fff0a0"),
+    changed_band=QColor("#c9d5e8"),
+    same_band=QColor("#e4e7ec"),
     dark=False,
 )
 
@@ -57,6 +62,8 @@ DARK = Colours(
     moved_line=QColor("#c3a6ff"),
     focus=QColor("#6ea8ff"),
     quote=QColor("#5a4c12"),
+    changed_band=QColor("#3b4a66"),
+    same_band=QColor("#34373d"),
     dark=True,
 )
 
@@ -102,5 +109,24 @@ def band_colour(kind: str, moved: bool, colours: Colours) -> tuple[QColor, QColo
     return {
         "added": (colours.added, colours.added_line),
         "omitted": (colours.omitted, colours.omitted_line),
-        "changed": (colours.changed, colours.changed_line),
-    }.get(kind, (colours.changed.lighter(104), colours.changed_line))
+        "changed": (colours.changed_band, colours.changed_line),
+    }.get(kind, (colours.same_band, colours.changed_line))
+
+
+def glyph_icon(glyph: str, colour: QColor) -> QIcon:
+    """A toolbar icon drawn from one character in ``colour`` (readable on light and dark)."""
+    icon = QIcon()
+    for size in (16, 24, 32, 48):
+        pixmap = QPixmap(size, size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        font = QFont()
+        font.setPixelSize(int(size * 0.85))
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(colour)
+        painter.drawText(QRect(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, glyph)
+        painter.end()
+        icon.addPixmap(pixmap)
+    return icon

@@ -33,7 +33,7 @@ from reader.core.query import SIDES, ComparisonQuery, Side, other_side
 from reader.ui import dialogs
 from reader.ui.article_pane import ArticlePane, local_files
 from reader.ui.compare_worker import CompareRunner, Source
-from reader.ui.highlight import Colours, colours_for
+from reader.ui.highlight import Colours, colours_for, glyph_icon
 from reader.ui.legend import Legend
 from reader.ui.link_map import LinkMap
 from reader.ui.quote_sidebar import STATUS_WORDS, QuoteSidebar
@@ -120,8 +120,9 @@ class MainWindow(QMainWindow):
         self.progress_bar.setRange(0, 100)
         self.progress_bar.setMaximumWidth(160)
         self.progress_bar.hide()
-        self.statusBar().addWidget(self.summary_label, 1)
+        # Permanent widgets stay when a passing message is shown on the left.
         self.statusBar().addPermanentWidget(self.progress_bar)
+        self.statusBar().addPermanentWidget(self.summary_label)
 
         self._create_actions()
         self._create_menus_and_toolbar()
@@ -131,12 +132,16 @@ class MainWindow(QMainWindow):
 
     # --- actions, menus, toolbar ----------------------------------------------
 
-    def _action(self, text: str, slot, shortcuts=(), icon=None, tip: str = "") -> QAction:
+    def _action(
+        self, text: str, slot, shortcuts=(), icon=None, tip: str = "", glyph: str = ""
+    ) -> QAction:
         action = QAction(self.tr(text), self)
         if shortcuts:
             action.setShortcuts([QKeySequence(s) for s in shortcuts])
         if icon is not None:
             action.setIcon(self.style().standardIcon(icon))
+        if glyph:
+            self._glyphs[action] = glyph  # drawn in the palette's text colour, see _apply_colours
         if tip:
             action.setToolTip(self.tr(tip))
             action.setStatusTip(self.tr(tip))
@@ -146,6 +151,7 @@ class MainWindow(QMainWindow):
 
     def _create_actions(self) -> None:
         sp = QStyle.StandardPixmap
+        self._glyphs: dict[QAction, str] = {}
         self.open_action = self._action(
             "&Open…",
             self.ask_open_pair,
@@ -156,7 +162,7 @@ class MainWindow(QMainWindow):
         self.open_left_action = self._action("Open &Left…", lambda: self.ask_open_side("left"))
         self.open_right_action = self._action("Open &Right…", lambda: self.ask_open_side("right"))
         self.reload_action = self._action(
-            "&Reload", self.reload, ["F5"], sp.SP_BrowserReload, "Read both files again"
+            "&Reload", self.reload, ["F5"], tip="Read both files again", glyph="⟳"
         )
         self.quit_action = self._action("&Quit", self.close, [QKeySequence.StandardKey.Quit])
         self.find_action = self._action("&Find…", self.show_find, [QKeySequence.StandardKey.Find])
@@ -170,30 +176,29 @@ class MainWindow(QMainWindow):
             "S&wap Sides",
             self.swap_sides,
             ["Ctrl+Shift+W"],
-            sp.SP_BrowserStop,
-            "Show the rewrite on the left and the original on the right",
+            tip="Show the rewrite on the left and the original on the right",
+            glyph="⇄",
         )
-        self.swap_action.setIcon(self.style().standardIcon(sp.SP_ArrowBack))
         self.next_action = self._action(
             "&Next Difference",
             self.next_difference,
             ["F7", "Alt+Down"],
-            sp.SP_ArrowDown,
-            "Go to the next difference (F7, Alt+Down)",
+            tip="Go to the next difference (F7, Alt+Down)",
+            glyph="↓",
         )
         self.previous_action = self._action(
             "&Previous Difference",
             self.previous_difference,
             ["Shift+F7", "Alt+Up"],
-            sp.SP_ArrowUp,
-            "Go to the previous difference (Shift+F7, Alt+Up)",
+            tip="Go to the previous difference (Shift+F7, Alt+Up)",
+            glyph="↑",
         )
         self.cancel_action = self._action(
             "&Cancel Comparison",
             self.runner.cancel,
             ["Ctrl+."],
-            sp.SP_DialogCancelButton,
-            "Stop the comparison that is running",
+            tip="Stop the comparison that is running",
+            glyph="✕",
         )
         self.cancel_action.setEnabled(False)
         self.sample_action = self._action("Open &Sample Pair", self.open_sample_pair)
@@ -519,6 +524,9 @@ class MainWindow(QMainWindow):
     def _apply_colours(self) -> None:
         self._colours = colours_for(self.palette())
         self.legend.set_colours(self._colours)
+        text = self.palette().buttonText().color()
+        for action, glyph in self._glyphs.items():
+            action.setIcon(glyph_icon(glyph, text))
         if self.comparison is not None:
             for side in SIDES:
                 self.panes[side].apply_marks(side_marks(self.comparison, side), self._colours)

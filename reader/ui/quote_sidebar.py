@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QSize,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap, QTextDocument
@@ -268,7 +269,15 @@ class QuoteSidebar(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(1, 150)
-        header.sectionResized.connect(lambda *_a: self.table.resizeRowsToContents())
+        # Rows are fitted to their wrapped text only while visible: fitting thousands
+        # of rows up front (resizeRowsToContents) froze the window for seconds on
+        # megabyte articles.
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self._fit_visible_rows)
+        header.sectionResized.connect(lambda *_a: self._fit_timer.start())
+        self.table.verticalScrollBar().valueChanged.connect(lambda _v: self._fit_timer.start())
         self.delegate = HtmlDelegate(self.table)
         self.table.setItemDelegateForColumn(2, self.delegate)
         self.table.setItemDelegateForColumn(3, self.delegate)
@@ -288,14 +297,29 @@ class QuoteSidebar(QWidget):
 
     def set_comparison(self, comparison: Comparison | None, colours: Colours) -> None:
         self.model.set_comparison(comparison, colours)
-        self.table.resizeRowsToContents()
+        self._fit_timer.start()
         self._update_count()
 
     def _filter_changed(self, _index: int) -> None:
         data = self.filter_box.currentData()  # Qt hands the enum back as a plain str
         self.proxy.set_status(QuoteStatus(data) if data else None)
-        self.table.resizeRowsToContents()
+        self._fit_timer.start()
         self._update_count()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_timer.start()
+
+    def _fit_visible_rows(self) -> None:
+        """Size the rows on screen (and a few below) to their wrapped text."""
+        rows = self.proxy.rowCount()
+        first = self.table.rowAt(0)
+        if first < 0:
+            return
+        last = self.table.rowAt(self.table.viewport().height() - 1)
+        last = rows - 1 if last < 0 else last
+        for row in range(first, min(rows, last + 6)):
+            self.table.resizeRowToContents(row)
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
