@@ -183,6 +183,15 @@ def test_a_title_cased_headline_is_not_joined_to_the_story_below(tmp_path):
     assert article.title == "City Council Rejects The Mayor's Budget After Long Night Of Debate"
 
 
+def test_a_wrapped_line_may_start_with_an_en_dash(tmp_path):
+    text = (
+        "The algorithm works like a popularity contest among the pages of the web\n"
+        "– if your site is linked to by popular websites, then your site is seen\n"
+        "as more popular too, and it ranks higher.\n"
+    )
+    assert load(write(tmp_path, "d.txt", text.encode())).text == " ".join(text.split("\n")).strip()
+
+
 def test_lists_and_short_lines_are_not_joined(tmp_path):
     text = (
         "What the council decided on Tuesday evening, item by item, in order:\n"

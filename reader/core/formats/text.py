@@ -42,7 +42,9 @@ _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029]")
 WRAP_WIDTHS = (30, 100)
 _WRAP_LONG = 0.6  # a line shorter than this share of the width ended its paragraph
 _SENTENCE_END = re.compile(r"""[.!?:…]["'”’)\]]*$""")
-_NEW_BLOCK = re.compile(r"(?:[-*+•–]\s|\d{1,3}[.)]\s|#|>|\|)")
+# A list item, heading, quote or table row starts its own line. Not an en dash:
+# wrapped prose often continues with one ("... popular\n– if your site").
+_NEW_BLOCK = re.compile(r"(?:[-*+•]\s|\d{1,3}[.)]\s|#|>|\|)")
 
 _HEADLINE_MAX_CHARS = 150
 _HEADLINE_MAX_WORDS = 25
