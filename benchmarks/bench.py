@@ -1,0 +1,439 @@
+"""Speed, memory and quality of the engine on generated pairs, beside whole-document diffs.
+
+    python benchmarks/bench.py [--sizes 3K,30K,300K,3M] [--repeat N] [--budget 60] [--seed 0]
+
+For each size, make_pairs.py builds an original and its rewrite with a known truth;
+then one table compares:
+
+- engine: ``Article.from_text`` on both texts + ``compare()`` (segmentation,
+  alignment, word diffs, quotations), all in this process;
+- engine from files: the same pair written to a temp dir, ``loading.load`` + ``compare()``;
+- engine subprocess: the files run in a fresh interpreter, for its peak RSS;
+- difflib: ``SequenceMatcher`` (default autojunk) over the two whole word lists;
+- diff-match-patch: ``diff_main`` over the two whole texts, default 1 s timeout.
+
+Times are medians of ``--repeat`` runs. A peer whose projected time (from the
+previous size: difflib grows quadratically, diff_main linearly) exceeds ``--budget``
+seconds is not run and shows as ">N s?". Quality is measured in characters other than spaces against
+the truth: the share of both texts marked changed, its precision and recall,
+and the share of truly moved text the engine shows in moved pairs.
+See benchmarks/README.md for the columns and the last results.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import make_pairs  # noqa: E402
+from diff_match_patch import diff_match_patch  # noqa: E402
+
+from reader.core.article import Article  # noqa: E402
+from reader.core.compare import compare  # noqa: E402
+from reader.core.comparison import Comparison  # noqa: E402
+
+DEFAULT_REPEAT = {3_000: 5, 30_000: 5, 300_000: 3, 3_000_000: 2}
+PEER_REPEAT_UNDER = 5.0  # a peer run longer than this many seconds is not repeated
+
+
+# --- marks: which characters of each side a tool shows as changed -------------------
+
+
+@dataclass
+class Marks:
+    """Per side, a byte per character: 1 where the tool marks the character changed."""
+
+    left: bytearray
+    right: bytearray
+
+    @classmethod
+    def empty(cls, left_text: str, right_text: str) -> Marks:
+        return cls(bytearray(len(left_text)), bytearray(len(right_text)))
+
+
+def _mark(mask: bytearray, start: int, end: int) -> None:
+    mask[start:end] = b"\x01" * (end - start)
+
+
+def _count(*masks: bytes) -> int:
+    """Positions set in every mask (masks hold only 0 and 1 bytes, so one bit each)."""
+    value = int.from_bytes(masks[0], "little")
+    for mask in masks[1:]:
+        value &= int.from_bytes(mask, "little")
+    return value.bit_count()
+
+
+def _nonspace_mask(text: str) -> bytearray:
+    return bytearray(0 if ch.isspace() else 1 for ch in text)
+
+
+def engine_marks(comparison: Comparison) -> tuple[Marks, Marks]:
+    """Characters in "-"/"+" ops, and characters inside moved pairs, of each side."""
+    left_text, right_text = comparison.left.text, comparison.right.text
+    changed = Marks.empty(left_text, right_text)
+    moved = Marks.empty(left_text, right_text)
+    for block in comparison.blocks:
+        lpos = block.left[0] if block.left else 0
+        rpos = block.right[0] if block.right else 0
+        for op in block.ops:
+            n = len(op.text)
+            if op.tag == "-":
+                _mark(changed.left, lpos, lpos + n)
+                lpos += n
+            elif op.tag == "+":
+                _mark(changed.right, rpos, rpos + n)
+                rpos += n
+            else:
+                lpos += n
+                rpos += n
+        if block.moved and block.left and block.right:
+            _mark(moved.left, *block.left)
+            _mark(moved.right, *block.right)
+    return changed, moved
+
+
+_WORDS = re.compile(r"\S+")
+
+
+def difflib_marks(left_text: str, right_text: str) -> Marks:
+    """A whole-document word diff: SequenceMatcher over the two lists of words."""
+    left_words = list(_WORDS.finditer(left_text))
+    right_words = list(_WORDS.finditer(right_text))
+    # difflib's default autojunk: at 300 KB it is 4x faster than autojunk=False and
+    # marks the same share changed, so it is the stronger peer.
+    matcher = difflib.SequenceMatcher(
+        None, [m.group() for m in left_words], [m.group() for m in right_words]
+    )
+    marks = Marks.empty(left_text, right_text)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        if i2 > i1:
+            _mark(marks.left, left_words[i1].start(), left_words[i2 - 1].end())
+        if j2 > j1:
+            _mark(marks.right, right_words[j1].start(), right_words[j2 - 1].end())
+    return marks
+
+
+def dmp_marks(left_text: str, right_text: str) -> Marks:
+    """A whole-text diff-match-patch ``diff_main`` with its default 1 s timeout."""
+    marks = Marks.empty(left_text, right_text)
+    lpos = rpos = 0
+    for op, text in diff_match_patch().diff_main(left_text, right_text):
+        if op == -1:
+            _mark(marks.left, lpos, lpos + len(text))
+            lpos += len(text)
+        elif op == 1:
+            _mark(marks.right, rpos, rpos + len(text))
+            rpos += len(text)
+        else:
+            lpos += len(text)
+            rpos += len(text)
+    return marks
+
+
+# --- the truth as marks ---------------------------------------------------------------
+
+
+@dataclass
+class Truth:
+    """The generator's truth as masks, with the texts' non-space masks to count in."""
+
+    changed: Marks
+    moved: Marks
+    nonspace: Marks
+
+    @classmethod
+    def of(cls, pair: make_pairs.Pair) -> Truth:
+        left, right, truth = pair.left_text, pair.right_text, pair.truth
+        changed = Marks.empty(left, right)
+        moved = Marks.empty(left, right)
+        for span in truth["deleted"]:
+            _mark(changed.left, *span)
+        for span in truth["inserted"]:
+            _mark(changed.right, *span)
+        for edit in truth["edited"]:
+            for change in edit["changes"]:
+                if change["left"]:
+                    _mark(changed.left, *change["left"])
+                if change["right"]:
+                    _mark(changed.right, *change["right"])
+        for move in truth["moved"]:
+            _mark(moved.left, *move["left"])
+            _mark(moved.right, *move["right"])
+        return cls(changed, moved, Marks(_nonspace_mask(left), _nonspace_mask(right)))
+
+    def total(self) -> int:
+        return _count(self.nonspace.left) + _count(self.nonspace.right)
+
+    def both(self, *marks: Marks) -> int:
+        """Non-space characters set in all ``marks``, both sides."""
+        lefts = [m.left for m in marks]
+        rights = [m.right for m in marks]
+        return _count(self.nonspace.left, *lefts) + _count(self.nonspace.right, *rights)
+
+
+@dataclass
+class Quality:
+    changed: float  # share of both texts marked changed
+    precision: float  # of what is marked, how much truly changed
+    recall: float  # of what truly changed, how much is marked
+    moved_paired: float | None = None  # truly moved text inside moved pairs
+    moved_as_changed: float | None = None  # truly moved text marked added/omitted
+
+    @classmethod
+    def of(cls, truth: Truth, marks: Marks, moved: Marks | None = None) -> Quality:
+        marked = truth.both(marks)
+        true_changed = truth.both(truth.changed)
+        hit = truth.both(marks, truth.changed)
+        quality = cls(
+            changed=marked / truth.total(),
+            precision=hit / marked if marked else 1.0,
+            recall=hit / true_changed if true_changed else 1.0,
+        )
+        true_moved = truth.both(truth.moved)
+        if moved is not None and true_moved:
+            quality.moved_paired = truth.both(truth.moved, moved) / true_moved
+            quality.moved_as_changed = truth.both(truth.moved, marks) / true_moved
+        return quality
+
+
+# --- running ----------------------------------------------------------------------------
+
+
+@dataclass
+class Row:
+    tool: str
+    seconds: float | None  # None: not run (over budget)
+    runs: int = 0
+    quality: Quality | None = None
+    peak_mb: float | None = None
+    rss_mb: float | None = None
+    note: str = ""
+
+
+def timed(function: Callable[[], object], repeat: int) -> tuple[float, object, int]:
+    """Median seconds of up to ``repeat`` runs (one if it is slow) and the last result."""
+    times = []
+    result = None
+    for _ in range(repeat):
+        result = None  # the last run's result must not weigh on this one's memory and GC
+        start = time.perf_counter()
+        result = function()
+        times.append(time.perf_counter() - start)
+        if times[-1] > PEER_REPEAT_UNDER:
+            break
+    return statistics.median(times), result, len(times)
+
+
+def run_engine(pair: make_pairs.Pair, truth: Truth, repeat: int) -> Row:
+    def engine() -> Comparison:
+        return compare(Article.from_text(pair.left_text), Article.from_text(pair.right_text))
+
+    seconds, comparison, runs = timed(engine, repeat)
+    changed, moved = engine_marks(comparison)
+    tracemalloc.start()
+    engine()
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return Row(
+        "engine (from_text + compare)",
+        seconds,
+        runs,
+        Quality.of(truth, changed, moved),
+        peak_mb=peak / 1e6,
+    )
+
+
+def run_engine_files(left: Path, right: Path, repeat: int) -> Row:
+    from reader.core.loading import load
+
+    seconds, _, runs = timed(lambda: compare(load(left), load(right)), repeat)
+    return Row("engine from files (load + compare)", seconds, runs)
+
+
+def run_engine_subprocess(left: Path, right: Path) -> Row:
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", str(left), str(right)],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    report = json.loads(out)
+    return Row(
+        "engine subprocess (files, fresh Python)",
+        report["seconds"],
+        1,
+        rss_mb=report["maxrss_kb"] / 1e3,
+        note=f"RSS after imports {report['base_kb'] / 1e3:.0f} MB",
+    )
+
+
+def run_peer(name: str, marks_of, pair: make_pairs.Pair, truth: Truth, repeat: int) -> Row:
+    seconds, marks, runs = timed(lambda: marks_of(pair.left_text, pair.right_text), repeat)
+    return Row(name, seconds, runs, Quality.of(truth, marks))
+
+
+def child(left: str, right: str) -> int:
+    """Load and compare two files in this fresh process; print time and peak RSS as JSON."""
+    from reader.core.loading import load
+
+    base = _peak_rss_kb()
+    start = time.perf_counter()
+    compare(load(left), load(right))
+    seconds = time.perf_counter() - start
+    print(json.dumps({"seconds": seconds, "maxrss_kb": _peak_rss_kb(), "base_kb": base}))
+    return 0
+
+
+def _peak_rss_kb() -> int:
+    """This process's peak resident memory in KB.
+
+    Linux keeps ``ru_maxrss`` across exec, so a child started from a big parent
+    reports the parent's peak; VmHWM belongs to the new address space alone.
+    """
+    try:
+        status = Path("/proc/self/status").read_text()
+    except OSError:
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KB on Linux, bytes on macOS
+    return int(re.search(r"^VmHWM:\s+(\d+) kB", status, re.MULTILINE).group(1))
+
+
+# --- the tables -------------------------------------------------------------------------
+
+# (name, marks function, exponent of its time's growth with size, for the budget check).
+# diff_main's timeout bounds its search, so its time grows about linearly.
+PEERS = (
+    ("difflib words (SequenceMatcher)", difflib_marks, 2),
+    ("diff-match-patch diff_main (1 s)", dmp_marks, 1),
+)
+
+
+def bench_size(
+    label: str, size: int, args: argparse.Namespace, last_seconds: dict[str, float]
+) -> tuple[float, list[Row]]:
+    """Run every tool on the pair of this size, print its table; return the true share and rows."""
+    pair = make_pairs.make_pair(size, args.seed)
+    truth = Truth.of(pair)
+    repeat = args.repeat or DEFAULT_REPEAT.get(size, 3)
+    rows = [run_engine(pair, truth, repeat)]
+    with tempfile.TemporaryDirectory() as tmp:
+        left, right, _ = make_pairs.write_pair(pair, Path(tmp), label)
+        rows.append(run_engine_files(left, right, repeat))
+        if not args.no_subprocess:
+            rows.append(run_engine_subprocess(left, right))
+    for name, marks_of, growth in PEERS:
+        previous = last_seconds.get(name)
+        projected = previous * (size / last_seconds[f"{name}:size"]) ** growth if previous else 0.0
+        if projected > args.budget:
+            rows.append(
+                Row(name, None, note=f">{args.budget:.0f} s? (projected {projected:.0f} s)")
+            )
+            last_seconds.pop(name)
+            continue
+        row = run_peer(name, marks_of, pair, truth, repeat)
+        last_seconds[name], last_seconds[f"{name}:size"] = row.seconds, size
+        rows.append(row)
+    print_size_table(label, pair, rows)
+    return pair.truth["changed_share"]["both"], rows
+
+
+def _pct(value: float | None) -> str:
+    return "" if value is None else f"{value:.1%}"
+
+
+def print_size_table(label: str, pair: make_pairs.Pair, rows: list[Row]) -> None:
+    t = pair.truth
+    engine_seconds = rows[0].seconds
+    print(
+        f"\n## {label}: left {t['bytes']['left']:,} B, right {t['bytes']['right']:,} B, "
+        f"{t['sentences']['left']:,} sentences, {t['paragraphs']['left']:,} paragraphs; "
+        f"truth: {t['changed_share']['both']:.1%} changed, {t['paragraphs']['moved']} "
+        f"paragraphs ({t['moved_chars']:,} chars) moved\n"
+    )
+    header = (
+        "| tool | median s | runs | x engine | tracemalloc MB | RSS MB | changed | precision "
+        "| recall | moved paired | moved marked changed | note |"
+    )
+    print(header)
+    print("|" + "---|" * (header.count("|") - 1))
+    for row in rows:
+        q = row.quality
+        seconds = "" if row.seconds is None else f"{row.seconds:.3f}"
+        ratio = f"{row.seconds / engine_seconds:.1f}" if row.seconds and engine_seconds else ""
+        print(
+            f"| {row.tool} | {seconds} | {row.runs or ''} | {ratio} | "
+            f"{'' if row.peak_mb is None else f'{row.peak_mb:.1f}'} | "
+            f"{'' if row.rss_mb is None else f'{row.rss_mb:.0f}'} | "
+            f"{_pct(q.changed) if q else ''} | {_pct(q.precision) if q else ''} | "
+            f"{_pct(q.recall) if q else ''} | {_pct(q.moved_paired) if q else ''} | "
+            f"{_pct(q.moved_as_changed) if q else ''} | {row.note} |"
+        )
+    sys.stdout.flush()
+
+
+def print_summary(results: list[tuple[str, float, list[Row]]]) -> None:
+    """One line per size: the figures the issue's goals name."""
+    print(
+        "\n## Summary\n\n| size | engine s | from files s | RSS MB | changed (true) | recall "
+        "| moved paired | difflib s | difflib / engine | dmp s | dmp changed |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    for label, true_share, rows in results:
+        engine, files = rows[0], rows[1]
+        sub = next((r for r in rows if "subprocess" in r.tool), None)
+        dl = next(r for r in rows if r.tool.startswith("difflib"))
+        dmp = next(r for r in rows if r.tool.startswith("diff-match-patch"))
+        print(
+            f"| {label} | {engine.seconds:.3f} | {files.seconds:.3f} | "
+            f"{f'{sub.rss_mb:.0f}' if sub else ''} | "
+            f"{_pct(engine.quality.changed)} ({_pct(true_share)}) | "
+            f"{_pct(engine.quality.recall)} | "
+            f"{_pct(engine.quality.moved_paired)} | "
+            f"{f'{dl.seconds:.2f}' if dl.seconds else dl.note} | "
+            f"{f'{dl.seconds / engine.seconds:.1f}' if dl.seconds else ''} | "
+            f"{f'{dmp.seconds:.2f}' if dmp.seconds else dmp.note} | "
+            f"{_pct(dmp.quality.changed) if dmp.quality else ''} |"
+        )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default=",".join(make_pairs.SIZES))
+    parser.add_argument("--repeat", type=int, default=0, help="runs per tool (default by size)")
+    parser.add_argument("--budget", type=float, default=60.0, help="seconds a peer may take")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--no-subprocess", action="store_true", help="skip the RSS run")
+    parser.add_argument("--child", nargs=2, metavar=("LEFT", "RIGHT"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        return child(*args.child)
+    print(f"Python {sys.version.split()[0]}, seed {args.seed}, peer budget {args.budget:.0f} s")
+    last_seconds: dict[str, float] = {}
+    results = []
+    for label in args.sizes.split(","):
+        label = label.strip()
+        true_share, rows = bench_size(label, make_pairs.parse_size(label), args, last_seconds)
+        results.append((label, true_share, rows))
+    print_summary(results)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
