@@ -326,6 +326,13 @@ def test_markdown_is_rendered_to_plain_paragraphs(tmp_path):
     assert article.source_format == "markdown"
 
 
+def test_markdown_front_matter_without_a_title_is_dropped(tmp_path):
+    source = f"---\nauthor: Jane\ntags: [news]\n---\n{LEAD}\n\n---\n\n{QUOTE}\n"
+    article = load(write(tmp_path, "fm.md", source.encode()))
+    assert article.text == f"{LEAD}\n{QUOTE}"
+    assert article.title == ""
+
+
 def test_markdown_front_matter_gives_the_title(tmp_path):
     source = f'---\ntitle: "{HEADLINE}"\nauthor: Jane\n---\n{LEAD}\n'
     article = load(write(tmp_path, "fm.md", source.encode()))

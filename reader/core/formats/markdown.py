@@ -21,6 +21,7 @@ from reader.core.formats import Extracted
 from reader.core.formats.text import decode
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_YAML_KEY = re.compile(r"[A-Za-z_][\w-]*:")
 _FRONT_TITLE = re.compile(r"^title:[ \t]*(.+?)[ \t]*$", re.M)
 _SPACES = re.compile(r"[ \t]+")
 
@@ -30,8 +31,10 @@ def read_markdown(data: bytes) -> Extracted:
     source, encoding = decode(data)
     front_title = ""
     found = _FRONT_MATTER.match(source)
-    if found and _FRONT_TITLE.search(found.group(1)):
-        front_title = _FRONT_TITLE.search(found.group(1)).group(1).strip("\"' ")  # type: ignore[union-attr]
+    if found and _YAML_KEY.match(found.group(1)):
+        # Rendered, front matter would read as a rule and a heading ("author: Jane").
+        title_line = _FRONT_TITLE.search(found.group(1))
+        front_title = title_line.group(1).strip("\"' ") if title_line else ""
         source = source[found.end() :]
     lines, first_is_heading = _render(source)
     title = lines[0] if lines and first_is_heading else ""
