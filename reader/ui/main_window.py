@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSettings, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -48,20 +48,26 @@ LANDING = 0.3
 
 def summary_text(summary: Summary) -> str:
     """The status-bar line: how much of the rewrite comes from the original, and the quotes."""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("summary", text)
+
     parts = [
-        f"Rewrite: {summary.kept_share:.0%} from the original "
-        f"({summary.verbatim_share:.0%} word for word)",
-        f"{summary.added_share:.0%} added",
-        f"{summary.omitted_share:.0%} of the original left out",
+        tr("Rewrite: {kept:.0%} from the original ({verbatim:.0%} word for word)").format(
+            kept=summary.kept_share, verbatim=summary.verbatim_share
+        ),
+        tr("{share:.0%} added").format(share=summary.added_share),
+        tr("{share:.0%} of the original left out").format(share=summary.omitted_share),
     ]
     if summary.moved_chars and summary.right_chars:
-        parts.append(f"{summary.moved_chars / summary.right_chars:.0%} moved")
+        moved = summary.moved_chars / summary.right_chars
+        parts.append(tr("{share:.0%} moved").format(share=moved))
     quotes = [
-        f"{count} {STATUS_WORDS[QuoteStatus(status)]}"
+        f"{count} {tr(STATUS_WORDS[QuoteStatus(status)])}"
         for status, count in summary.quotes_by_status.items()
         if count
     ]
-    parts.append("Quotes: " + (", ".join(quotes) if quotes else "none"))
+    parts.append(tr("Quotes: ") + (", ".join(quotes) if quotes else tr("none")))
     return " · ".join(parts)
 
 
