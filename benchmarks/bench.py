@@ -243,10 +243,15 @@ def timed(function: Callable[[], object], repeat: int) -> tuple[float, object, i
 
 
 def run_engine(pair: make_pairs.Pair, truth: Truth, repeat: int) -> Row:
+    clock = StageClock()
+
     def engine() -> Comparison:
-        return compare(Article.from_text(pair.left_text), Article.from_text(pair.right_text))
+        clock.start("segmenting")
+        left, right = Article.from_text(pair.left_text), Article.from_text(pair.right_text)
+        return compare(left, right, progress=clock.report)
 
     seconds, comparison, runs = timed(engine, repeat)
+    split = " / ".join(f"{stage} {t:.2f}" for stage, t in clock.seconds.items())
     changed, moved = engine_marks(comparison)
     tracemalloc.start()
     engine()
@@ -258,7 +263,32 @@ def run_engine(pair: make_pairs.Pair, truth: Truth, repeat: int) -> Row:
         runs,
         Quality.of(truth, changed, moved),
         peak_mb=peak / 1e6,
+        note=f"last run, s: {split}",
     )
+
+
+class StageClock:
+    """Seconds per stage of one engine run, from ``compare()``'s progress reports.
+
+    ``compare()`` reports a stage as it starts it (and again now and then), so the
+    time up to a report naming another stage belongs to the current one.
+    """
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self._stage = ""
+        self._since = 0.0
+
+    def start(self, stage: str) -> None:
+        self.seconds = {}
+        self._stage, self._since = stage, time.perf_counter()
+
+    def report(self, _fraction: float, stage: str) -> None:
+        if stage == self._stage:
+            return
+        now = time.perf_counter()
+        self.seconds[self._stage] = self.seconds.get(self._stage, 0.0) + now - self._since
+        self._stage, self._since = stage, now
 
 
 def run_engine_files(left: Path, right: Path, repeat: int) -> Row:
