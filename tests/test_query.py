@@ -102,6 +102,7 @@ def test_blocks_between_lists_overlapping_blocks_in_reading_order(
 
 def test_changes_are_differences_and_moves(query):
     assert [is_change(b) for b in BLOCKS] == [False, True, True, True]
+    assert query.changes() == [1, 2, 3]
 
 
 def test_next_and_previous_change_walk_the_left_side_in_order(query):
@@ -109,7 +110,7 @@ def test_next_and_previous_change_walk_the_left_side_in_order(query):
     seen, offset = [], -1
     while (nxt := query.next_change("left", offset)) is not None:
         seen.append(nxt)
-        offset = query.span("left", nxt)[0] if query.span("left", nxt) else 33
+        offset = query.anchor("left", nxt)
     assert seen == [1, 2, 3]
     assert query.previous_change("left", 21) == 1
     assert query.previous_change("left", 11) is None
@@ -120,6 +121,44 @@ def test_next_change_on_the_right_follows_the_rewrite_order(query):
     assert query.next_change("right", 0) == 3
     assert query.next_change("right", 13) == 1
     assert query.next_change("right", 33) is None
+
+
+def test_stepping_from_the_current_change_visits_changes_sharing_an_anchor():
+    # Seen from the left, the addition (gap at 33) and anything starting at 33 share an
+    # anchor; stepping by the current change still visits each once, in order.
+    assert query_steps(BLOCKS_AT_START, "left") == [0, 1]
+
+
+BLOCKS_AT_START = (
+    Block(BlockKind.ADDED, None, (0, 8), (Op("+", "Headline"),)),
+    Block(
+        BlockKind.CHANGED,
+        (0, 9),
+        (9, 17),
+        (Op("=", "Beta "), Op("-", "two"), Op("+", "2"), Op("=", ".")),
+    ),
+)
+
+
+def query_steps(blocks, side):
+    comparison = Comparison(
+        Article.from_text("Beta two."),
+        Article.from_text("Headline Beta 2."),
+        blocks,
+        (),
+        Summary(0, 0, 0, 0, 0, 0, 0),
+    )
+    q = ComparisonQuery(comparison)
+    seen, current = [], None
+    while (nxt := q.next_change(side, -1, current=current)) is not None:
+        seen.append(nxt)
+        current = nxt
+    back = []
+    while (prev := q.previous_change(side, 99, current=current)) is not None:
+        back.append(prev)
+        current = prev
+    assert back == seen[::-1][1:]
+    return seen
 
 
 def test_other_side():

@@ -43,6 +43,9 @@ class ComparisonQuery:
             self._starts[side] = [span[0] for span, _i in held]
             self._ends[side] = [span[1] for span, _i in held]
         self._changes = [i for i, block in enumerate(comparison.blocks) if is_change(block)]
+        # Per side: the changes as (anchor, 0 for a gap / 1 for a held block, index), sorted.
+        self._sequences: dict[Side, list[tuple[int, int, int]]] = {}
+        self._rank: dict[Side, dict[int, int]] = {}
 
     @property
     def blocks(self) -> tuple[Block, ...]:
@@ -113,33 +116,47 @@ class ComparisonQuery:
         """Every block with a span on ``side``, in reading order."""
         return list(self._order[side])
 
-    def next_change(self, side: Side, offset: int) -> int | None:
-        """The first change (not ``same``, or moved) starting after ``offset`` on ``side``.
+    def changes(self) -> list[int]:
+        """Every block navigation stops at (see ``is_change``), in block order."""
+        return list(self._changes)
 
-        Changes the side does not hold (an addition, seen from the left) count
-        at their gap position, so stepping through one pane visits them all.
+    def next_change(self, side: Side, offset: int, *, current: int | None = None) -> int | None:
+        """The change after ``current`` (a change index), else the first one after ``offset``.
+
+        Changes are ordered by where they sit on ``side``; a change the side does
+        not hold (an addition, seen from the left) sits at its gap, just before
+        whatever starts there, so stepping through one pane visits them all.
         """
-        best: tuple[int, int] | None = None
-        for i in self._changes:
-            at = self._anchor(side, i)
-            if at > offset and (best is None or at < best[0]):
-                best = (at, i)
-        return None if best is None else best[1]
+        sequence = self._sequence(side)
+        if current is not None and current in self._rank[side]:
+            pos = self._rank[side][current] + 1
+            return sequence[pos][2] if pos < len(sequence) else None
+        return next((index for at, _gap, index in sequence if at > offset), None)
 
-    def previous_change(self, side: Side, offset: int) -> int | None:
-        """The last change starting before ``offset`` on ``side`` (see ``next_change``)."""
-        best: tuple[int, int] | None = None
-        for i in self._changes:
-            at = self._anchor(side, i)
-            if at < offset and (best is None or at > best[0]):
-                best = (at, i)
-        return None if best is None else best[1]
+    def previous_change(self, side: Side, offset: int, *, current: int | None = None) -> int | None:
+        """The change before ``current``, else the last one before ``offset``."""
+        sequence = self._sequence(side)
+        if current is not None and current in self._rank[side]:
+            pos = self._rank[side][current] - 1
+            return sequence[pos][2] if pos >= 0 else None
+        return next((index for at, _gap, index in reversed(sequence) if at < offset), None)
 
-    def _anchor(self, side: Side, index: int) -> int:
+    def anchor(self, side: Side, index: int) -> int:
+        """Where block ``index`` sits on ``side``: its start, or its gap when the side lacks it."""
         span = self.span(side, index)
         if span is not None:
             return span[0]
         return self.counterpart(other_side(side), index)[0]
+
+    def _sequence(self, side: Side) -> list[tuple[int, int, int]]:
+        if side not in self._sequences:
+            sequence = sorted(
+                (self.anchor(side, i), 0 if self.span(side, i) is None else 1, i)
+                for i in self._changes
+            )
+            self._sequences[side] = sequence
+            self._rank[side] = {index: pos for pos, (_a, _g, index) in enumerate(sequence)}
+        return self._sequences[side]
 
 
 def is_change(block: Block) -> bool:

@@ -113,6 +113,10 @@ class ArticleText(QTextEdit):
         offset = self.verticalScrollBar().value()
         for start, end in self._focus_ranges:
             top = self.line_top(start) - offset
+            if end <= start:
+                # A passage only the other side has: a tick at the gap where it would be.
+                painter.fillRect(QRect(2, int(top) - 2, DOCUMENT_MARGIN * 2, 3), self._focus_colour)
+                continue
             bottom = self.line_bottom(max(start, end - 1)) - offset
             painter.fillRect(
                 QRect(2, int(top), FOCUS_BAR_WIDTH, max(2, int(bottom - top))), self._focus_colour
@@ -319,8 +323,11 @@ class ArticlePane(QWidget):
     # --- pointing at passages ------------------------------------------------
 
     def set_focus_spans(self, spans: Iterable[Span]) -> None:
-        """Draw the margin bar beside ``spans`` (the passage the user picked)."""
-        ranges = [(self._offsets.to_qt(s), self._offsets.to_qt(e)) for s, e in spans if e > s]
+        """Draw the margin bar beside ``spans`` (the passage the user picked).
+
+        A zero-width span draws a tick at the gap where the other side's passage would be.
+        """
+        ranges = [(self._offsets.to_qt(s), self._offsets.to_qt(e)) for s, e in spans]
         self.text.set_focus_ranges(ranges, self._colours.focus)
 
     def focus_spans(self) -> list[Span]:

@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
         self._pending: dict[Side, str | None] = {"left": None, "right": None}
         self.comparison: Comparison | None = None
         self.query: ComparisonQuery | None = None
+        self._current_block: int | None = None  # the block navigation last landed on
         self._colours: Colours = colours_for(self.palette())
         self.setAcceptDrops(True)
         self.setWindowTitle(APP_NAME)
@@ -401,6 +402,7 @@ class MainWindow(QMainWindow):
 
     def _set_query(self, query: ComparisonQuery | None) -> None:
         self.query = query
+        self._current_block = None
         self.sync.set_query(query)
         self.link_map.set_query(query, self._colours)
         for pane in self.panes.values():
@@ -434,10 +436,15 @@ class MainWindow(QMainWindow):
             return
         side = self._active_side()
         offset = self.panes[side].cursor_offset()
+        current = self._current_block
+        if current is not None and self.query.anchor(side, current) != offset:
+            current = None  # the reader moved the cursor away: step from where it is now
+        if current is None and offset == 0:
+            offset = -1  # at the very start, a difference at offset 0 is the next one
         if forward:
-            index = self.query.next_change(side, offset)
+            index = self.query.next_change(side, offset, current=current)
         else:
-            index = self.query.previous_change(side, offset)
+            index = self.query.previous_change(side, offset, current=current)
         if index is None:
             self.statusBar().showMessage(self.tr("No more differences"), 3000)
             return
@@ -459,19 +466,37 @@ class MainWindow(QMainWindow):
             for each in SIDES:
                 pane = self.panes[each]
                 start, end = self._side_span(each, index)
-                pane.set_focus_spans([(start, end)] if end > start else [])
+                pane.set_focus_spans([(start, end)])
                 pane.set_quote_spans([])
                 pane.place_cursor(start)
                 if each in scroll:
                     pane.show_offset(start, LANDING)
         finally:
             self.sync.enabled = True
+        self._current_block = index
         self.link_map.set_focus_block(index)
+        self.statusBar().showMessage(self._describe_block(index), 6000)
+
+    def _describe_block(self, index: int) -> str:
+        """ "Difference 3 of 15: reworded, moved" -- where the user is, in words."""
+        assert self.query is not None
         block = self.query.blocks[index]
-        kind = block.kind.value + (", moved" if block.moved else "")
-        self.statusBar().showMessage(
-            self.tr("Block {n}: {kind}").format(n=index + 1, kind=kind), 4000
-        )
+        words = {
+            "same": self.tr("unchanged"),
+            "changed": self.tr("reworded"),
+            "added": self.tr("added in the rewrite"),
+            "omitted": self.tr("left out of the rewrite"),
+        }[block.kind.value]
+        if block.moved:
+            words += self.tr(", moved")
+        changes = self.query.changes()
+        if index in changes:
+            where = self.tr("Difference {n} of {total}").format(
+                n=changes.index(index) + 1, total=len(changes)
+            )
+        else:
+            where = self.tr("Passage")
+        return f"{where}: {words}"
 
     def _pane_clicked(self, side: Side, offset: int) -> None:
         """A click on a sentence brings its counterpart level with it in the other pane."""

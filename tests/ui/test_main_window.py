@@ -118,14 +118,26 @@ def test_next_and_previous_difference_move_the_cursor_through_changes(sample_win
     left.place_cursor(0)
     changes = [i for i, b in enumerate(window.comparison.blocks) if is_change(b)]
     assert changes
-    qtbot.keyClick(left.text, Qt.Key.Key_F7)
-    first = left.cursor_offset()
-    assert first > 0
-    qtbot.keyClick(left.text, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
-    second = left.cursor_offset()
-    assert second > first
+    query = window.query
+    visited = []
+    for key, modifier in (
+        (Qt.Key.Key_F7, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier),
+        (Qt.Key.Key_F7, Qt.KeyboardModifier.NoModifier),
+    ):
+        qtbot.keyClick(left.text, key, modifier)
+        block = window._current_block
+        assert left.cursor_offset() == query.anchor("left", block)
+        visited.append(block)
+    assert len(set(visited)) == 3
+    anchors = [query.anchor("left", b) for b in visited]
+    assert anchors == sorted(anchors) and anchors[-1] > 0
+    assert window.statusBar().currentMessage().startswith("Difference 3 of ")
     qtbot.keyClick(left.text, Qt.Key.Key_F7, Qt.KeyboardModifier.ShiftModifier)
-    assert left.cursor_offset() == first
+    assert window._current_block == visited[1]
+    qtbot.keyClick(left.text, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert window._current_block == visited[0]
+    assert left.cursor_offset() == anchors[0]
     # The block landed on is marked in both panes.
     assert left.focus_spans()
     assert window.link_map._focus is not None
@@ -137,6 +149,8 @@ def test_next_difference_from_the_toolbar_action(sample_window):
     window.next_action.trigger()
     index = window.query.block_at("left", window.panes["left"].cursor_offset())
     assert index is not None and is_change(window.comparison.blocks[index])
+    total = len(window.query.changes())
+    assert window.statusBar().currentMessage().startswith(f"Difference 1 of {total}: ")
 
 
 def test_clicking_a_quote_scrolls_and_highlights_both_panes(sample_window, qtbot):
