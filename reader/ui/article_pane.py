@@ -282,6 +282,12 @@ class ArticlePane(QWidget):
         self.name_label.setText(self.tr("{side}: no article").format(side=self._side_label))
         self.details_label.setText(self.tr("Open a file or drop one here"))
         self.text.clear()
+        self.text.setPlaceholderText(
+            self.tr(
+                "Drop the {side} article here, or use File › Open… (Ctrl+O).\n\n"
+                "Help › Open Sample Pair shows an example."
+            ).format(side=self._side_label.lower())
+        )
 
     def set_article(self, article: Article) -> None:
         """Show ``article`` unmarked (the marks come when its comparison arrives)."""

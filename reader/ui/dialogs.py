@@ -38,11 +38,13 @@ def ask_open_file(parent: QWidget | None, title: str, directory: str = "") -> st
     return path or None
 
 
-def show_error(parent: QWidget | None, title: str, message: str) -> QMessageBox:
-    """Show ``message`` in a window-modal box without blocking the caller; returns the box."""
+def show_error(parent: QWidget | None, title: str, message: str, details: str = "") -> QMessageBox:
+    """Show ``message`` (and ``details`` below it) in a window-modal box without blocking."""
     box = QMessageBox(
         QMessageBox.Icon.Critical, title, message, QMessageBox.StandardButton.Ok, parent
     )
+    if details:
+        box.setInformativeText(details)
     box.setObjectName("error-box")
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.setWindowModality(Qt.WindowModality.WindowModal)

@@ -135,6 +135,8 @@ class MainWindow(QMainWindow):
         self._create_menus_and_toolbar()
         self._connect()
         self._apply_colours()
+        self._set_query(None)
+        self._update_actions()
         self.resize(1400, 900)
 
     # --- actions, menus, toolbar ----------------------------------------------
@@ -362,6 +364,7 @@ class MainWindow(QMainWindow):
         self.sidebar.set_comparison(None, self._colours)
         self.summary_label.clear()
         self._update_title()
+        self._update_actions()
         self.statusBar().showMessage(self.tr("Comparing…") if left and right else "")
 
     def _on_finished(self, comparison: Comparison | None) -> None:
@@ -383,7 +386,13 @@ class MainWindow(QMainWindow):
             self.tr("Could not open {name}").format(name=Path(path).name), 8000
         )
         name = Path(path).name if path else self.tr("the articles")
-        dialogs.show_error(self, self.tr("Cannot open {name}").format(name=name), message)
+        title = self.tr("Cannot open {name}").format(name=name)
+        dialogs.show_error(
+            self,
+            title,
+            self.tr("Could not open “{name}”.").format(name=name),
+            message,
+        )
         self.load_failed.emit(message)
 
     def _on_progress(self, fraction: float, stage: str) -> None:
@@ -411,6 +420,11 @@ class MainWindow(QMainWindow):
         has = query is not None
         for action in (self.next_action, self.previous_action):
             action.setEnabled(has)
+
+    def _update_actions(self) -> None:
+        loaded = any(self._articles.values())
+        self.reload_action.setEnabled(loaded)
+        self.swap_action.setEnabled(loaded)
 
     def _update_title(self) -> None:
         names = [Path(p).name if p else "—" for p in (self._paths["left"], self._paths["right"])]

@@ -269,6 +269,7 @@ def test_a_bad_file_shows_an_error_and_keeps_the_previous_comparison(
     qtbot.waitUntil(lambda: _error_box(window) is not None)
     box = _error_box(window)
     assert "missing.txt" in box.text() and "missing.txt" in box.windowTitle()
+    assert str(missing) in box.informativeText()  # the loader's line: path and reason
     box.close()
     assert window.comparison is before
     assert window.panes["left"].text.toPlainText() == before.left.text
@@ -304,6 +305,12 @@ def test_recent_pairs_are_remembered_and_reopen(sample_window, qtbot, seed_paths
         entries[0].trigger()
     settings.sync()
     assert "recent" in Path(settings.fileName()).read_text(encoding="utf-8")
+
+
+def test_an_empty_window_says_how_to_start_and_disables_what_needs_articles(window):
+    assert "Drop the original article here" in window.panes["left"].text.placeholderText()
+    assert not window.reload_action.isEnabled() and not window.swap_action.isEnabled()
+    assert not window.next_action.isEnabled()
 
 
 def test_help_opens_the_sample_pair(window, qtbot):
