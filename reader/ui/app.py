@@ -79,13 +79,45 @@ def open_initial(window: MainWindow, args: list[str]) -> None:
         window.open_sample_pair()
 
 
+SMOKE_FLAG = "--smoke-test"
+
+
 def run(args: list[str]) -> int:
-    """``article-reader [LEFT RIGHT]``: show the window and run until it closes."""
+    """``article-reader [LEFT RIGHT]``: show the window and run until it closes.
+
+    With ``--smoke-test`` the window opens the pair, prints the summary line
+    once the comparison is on screen and exits 0 (2 if a file cannot be
+    opened): a check that an installed or frozen app really works.
+    """
+    smoke = SMOKE_FLAG in args
+    paths = [a for a in args if not a.startswith("-")]
     app = set_up_application([sys.argv[0], *args])
     window = MainWindow(settings=QSettings())
     geometry = window.settings.value("window/geometry")
-    if geometry is not None:
+    if geometry is not None and not smoke:
         window.restoreGeometry(geometry)
+    if smoke:
+        status = {"code": 1}
+
+        def shown(_comparison) -> None:
+            print(window.summary_label.text(), flush=True)
+            status["code"] = 0
+            window.close()
+
+        def failed(message: str) -> None:
+            print(message, file=sys.stderr, flush=True)
+            status["code"] = 2
+            window.close()
+
+        window.comparison_shown.connect(shown)
+        window.load_failed.connect(failed)
+        window.show()
+        if len(paths) >= 2:
+            window.open_pair(paths[0], paths[1])
+        else:
+            window.open_sample_pair()
+        app.exec()
+        return status["code"]
     window.show()
-    open_initial(window, [a for a in args if not a.startswith("-")])
+    open_initial(window, paths)
     return app.exec()

@@ -25,6 +25,7 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QWheelEvent,
 )
 from PySide6.QtWidgets import (
     QFrame,
@@ -59,6 +60,7 @@ class ArticleText(QTextEdit):
 
     files_dropped = Signal(list)
     clicked = Signal(int)  # Qt position the user clicked
+    zoom_requested = Signal(int)  # Ctrl+wheel: +1 / -1, so the window zooms both panes alike
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -122,6 +124,16 @@ class ArticleText(QTextEdit):
                 QRect(2, int(top), FOCUS_BAR_WIDTH, max(2, int(bottom - top))), self._focus_colour
             )
         painter.end()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        # QTextEdit zooms its own font on Ctrl+wheel; the panes zoom together instead.
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            delta = event.angleDelta().y()
+            if delta:
+                self.zoom_requested.emit(1 if delta > 0 else -1)
+            event.accept()
+            return
+        super().wheelEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self._press = event.position().toPoint()
@@ -226,6 +238,7 @@ class ArticlePane(QWidget):
 
     files_dropped = Signal(list)
     offset_clicked = Signal(int)
+    zoom_requested = Signal(int)
 
     def __init__(self, *, side_label: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -266,6 +279,7 @@ class ArticlePane(QWidget):
         layout.addWidget(self.find_bar)
 
         self.text.files_dropped.connect(self.files_dropped)
+        self.text.zoom_requested.connect(self.zoom_requested)
         self.text.clicked.connect(lambda pos: self.offset_clicked.emit(self._offsets.from_qt(pos)))
         self.show_placeholder()
 

@@ -277,6 +277,7 @@ class MainWindow(QMainWindow):
         for side, pane in self.panes.items():
             pane.files_dropped.connect(lambda files, side=side: self.drop_files(files, side))
             pane.offset_clicked.connect(lambda offset, side=side: self._pane_clicked(side, offset))
+            pane.zoom_requested.connect(self.zoom)
         self.link_map.block_clicked.connect(lambda index: self.go_to_block(index, "left"))
         self.sidebar.pair_selected.connect(self.show_quote_pair)
 

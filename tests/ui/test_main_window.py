@@ -363,3 +363,25 @@ def test_quote_filter_shows_one_status(sample_window):
     shown = sidebar.proxy.rowCount()
     assert shown == sum(p.status is status for p in sample_window.comparison.quote_pairs)
     assert sidebar.count_label.text() == f"{shown} of {sidebar.model.rowCount()}"
+
+
+def test_ctrl_wheel_zooms_both_panes(sample_window, qtbot):
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QWheelEvent
+
+    window = sample_window
+    size = window.panes["left"].point_size()
+    viewport = window.panes["right"].text.viewport()
+    event = QWheelEvent(
+        QPointF(30, 30),
+        QPointF(viewport.mapToGlobal(QPoint(30, 30))),
+        QPoint(0, 0),
+        QPoint(0, 120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.ControlModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(viewport, event)
+    assert window.panes["left"].point_size() == size + 1
+    assert window.panes["right"].point_size() == size + 1
