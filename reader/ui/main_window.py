@@ -8,7 +8,6 @@ scroll sync and sidebar only present what the core computed.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, Signal
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.article import Article
-from reader.core.comparison import Comparison, QuotePair, QuoteStatus, Summary
+from reader.core.comparison import Comparison, Quote, QuotePair, QuoteStatus, Summary
 from reader.core.marks import side_marks
 from reader.core.query import SIDES, ComparisonQuery, Side, other_side
 from reader.ui import dialogs
@@ -37,11 +36,11 @@ from reader.ui.highlight import Colours, colours_for, glyph_icon
 from reader.ui.legend import Legend
 from reader.ui.link_map import LinkMap
 from reader.ui.quote_sidebar import STATUS_WORDS, QuoteSidebar
+from reader.ui.recent import RecentPairs
 from reader.ui.resources import sample_pair
 from reader.ui.sync_scroll import ScrollSync
 
 APP_NAME = "Article Reader"
-MAX_RECENT = 8
 # Where a passage the user jumps to lands in its pane (from the top).
 LANDING = 0.3
 
@@ -87,6 +86,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.settings = settings if settings is not None else QSettings()
         self.runner = runner if runner is not None else CompareRunner(parent=self)
+        self.recent = RecentPairs(self.settings)
         self._paths: dict[Side, str | None] = {"left": None, "right": None}
         self._articles: dict[Side, Article | None] = {"left": None, "right": None}
         self._pending: dict[Side, str | None] = {"left": None, "right": None}
@@ -535,20 +535,34 @@ class MainWindow(QMainWindow):
         clicked.place_cursor(offset)
 
     def show_quote_pair(self, pair: QuotePair) -> None:
-        """Scroll both panes to a quote pair's quotations and highlight them."""
+        """Scroll both panes to a quote pair's quotations and highlight them.
+
+        A quotation only one side has still brings the other pane to the passage
+        aligned with it, so the reader sees what the other article says there.
+        """
+        quotes: dict[Side, tuple[Quote, ...]] = {"left": pair.left, "right": pair.right}
         self.sync.enabled = False
         try:
-            for side, quotes in (("left", pair.left), ("right", pair.right)):
+            for side in SIDES:
                 pane = self.panes[side]
-                spans = [(q.start, q.end) for q in quotes]
+                spans = [(q.start, q.end) for q in quotes[side]]
                 pane.set_quote_spans(spans)
                 pane.set_focus_spans(spans)
-                if spans:
-                    pane.show_offset(spans[0][0], LANDING)
-                    pane.place_cursor(spans[0][0])
+                target = spans[0][0] if spans else self._aligned_offset(side, quotes)
+                if target is not None:
+                    pane.show_offset(target, LANDING)
+                    pane.place_cursor(target)
         finally:
             self.sync.enabled = True
         self.link_map.set_focus_block(None)
+
+    def _aligned_offset(self, side: Side, quotes: dict[Side, tuple[Quote, ...]]) -> int | None:
+        """Where on ``side`` the other side's first quotation is aligned to, if anywhere."""
+        other = other_side(side)
+        if self.query is None or not quotes[other]:
+            return None
+        index = self.query.block_near(other, quotes[other][0].start)
+        return None if index is None else self.query.counterpart(other, index)[0]
 
     # --- view -----------------------------------------------------------------------
 
@@ -601,20 +615,12 @@ class MainWindow(QMainWindow):
     # --- recent pairs -----------------------------------------------------------------
 
     def recent_pairs(self) -> list[tuple[str, str]]:
-        raw = self.settings.value("recent/pairs", "[]")
-        try:
-            pairs = json.loads(raw if isinstance(raw, str) else "[]")
-        except ValueError:
-            return []
-        return [(str(a), str(b)) for a, b in pairs if a and b]
+        return self.recent.pairs()
 
     def _remember_pair(self) -> None:
         left, right = self._paths["left"], self._paths["right"]
-        if not (left and right):
-            return
-        pair = (str(Path(left).resolve()), str(Path(right).resolve()))
-        pairs = [pair] + [p for p in self.recent_pairs() if p != pair]
-        self.settings.setValue("recent/pairs", json.dumps(pairs[:MAX_RECENT]))
+        if left and right:
+            self.recent.add(left, right)
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -627,10 +633,7 @@ class MainWindow(QMainWindow):
             self.recent_menu.addAction(self.tr("No recent pairs")).setEnabled(False)
         else:
             self.recent_menu.addSeparator()
-            self.recent_menu.addAction(self.tr("Clear List"), self._clear_recent)
-
-    def _clear_recent(self) -> None:
-        self.settings.remove("recent/pairs")
+            self.recent_menu.addAction(self.tr("Clear List"), self.recent.clear)
 
     # --- window events -------------------------------------------------------------------
 

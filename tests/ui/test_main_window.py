@@ -177,6 +177,20 @@ def test_clicking_a_quote_scrolls_and_highlights_both_panes(sample_window, qtbot
     assert window.panes["left"].quote_spans() == spans
 
 
+def test_a_quote_only_one_side_has_brings_the_other_pane_to_the_aligned_passage(sample_window):
+    window = sample_window
+    row = next(i for i, p in enumerate(window.comparison.quote_pairs) if p.left and not p.right)
+    window.sidebar.select_row(row)
+    quote = window.comparison.quote_pairs[row].left[0]
+    block = window.query.block_near("left", quote.start)
+    start, _end = window.query.counterpart("left", block)
+    right = window.panes["right"]
+    assert right.quote_spans() == []
+    assert right.cursor_offset() == start
+    top, _bottom = right.span_y(start, start)
+    assert right.scroll_value() <= top <= right.scroll_value() + right.page_height()
+
+
 def test_clicking_a_sentence_marks_its_counterpart(sample_window, qtbot):
     window = sample_window
     block = next(i for i, b in enumerate(window.comparison.blocks) if b.left and b.right)
