@@ -9,7 +9,12 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-FILE_FILTER = "Articles (*.txt *.md *.html *.htm *.docx *.pdf *.epub *.rtf);;All files (*)"
+from reader.core.loading import SUPPORTED_SUFFIXES
+
+# The loader names what it reads best; any other file is still tried by content.
+FILE_FILTER = "Articles ({patterns});;All files (*)".format(
+    patterns=" ".join(f"*{suffix}" for suffix in SUPPORTED_SUFFIXES)
+)
 
 
 def _tr(text: str) -> str:
