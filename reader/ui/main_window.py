@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
         self.comparison: Comparison | None = None
         self.query: ComparisonQuery | None = None
         self._current_block: int | None = None  # the block navigation last landed on
+        self._keep_scroll: int | None = None  # where to return to after a reload
         self._colours: Colours = colours_for(self.palette())
         self.setAcceptDrops(True)
         self.setWindowTitle(APP_NAME)
@@ -353,6 +354,9 @@ class MainWindow(QMainWindow):
     # --- results from the runner ------------------------------------------------
 
     def _on_loaded(self, left: Article | None, right: Article | None) -> None:
+        # Reloading the same files keeps the reader's place; a new pair starts at the top.
+        same_files = self._pending == self._paths
+        self._keep_scroll = self.panes["left"].scroll_value() if same_files else None
         self._paths = dict(self._pending)
         self.comparison = None
         self._set_query(None)
@@ -379,14 +383,14 @@ class MainWindow(QMainWindow):
         self.summary_label.setText(summary_text(comparison.summary))
         self.statusBar().clearMessage()
         self._remember_pair()
+        if self._keep_scroll:
+            self.panes["left"].text.verticalScrollBar().setValue(self._keep_scroll)
         self.sync.follow("left")
         self.comparison_shown.emit(comparison)
 
     def _on_failed(self, path: str, message: str) -> None:
-        self.statusBar().showMessage(
-            self.tr("Could not open {name}").format(name=Path(path).name), 8000
-        )
         name = Path(path).name if path else self.tr("the articles")
+        self.statusBar().showMessage(self.tr("Could not open {name}").format(name=name), 8000)
         title = self.tr("Cannot open {name}").format(name=name)
         dialogs.show_error(
             self,

@@ -342,9 +342,15 @@ def test_swap_sides_puts_the_rewrite_on_the_left(sample_window, qtbot):
     assert window.windowTitle().startswith("rewrite.txt")
 
 
-def test_reload_reads_the_files_again(sample_window, qtbot):
+def test_reload_reads_the_files_again_and_keeps_the_place(sample_window, qtbot):
+    bar = sample_window.panes["left"].text.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    place = bar.value()
+    before = sample_window.comparison
     with qtbot.waitSignal(sample_window.comparison_shown, timeout=20000):
         qtbot.keyClick(sample_window, Qt.Key.Key_F5)
+    assert sample_window.comparison is not before
+    assert bar.value() == place
 
 
 def test_zoom_shortcuts_change_both_panes(sample_window, qtbot):
