@@ -1,4 +1,5 @@
-"""The benchmark pair generator: deterministic, the right size, and its truth matches the texts."""
+"""The benchmark pair generator (deterministic, the right size, a truth that matches the
+texts) and bench.py's quality measures, checked against that truth."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 
+import bench  # noqa: E402
 import make_pairs  # noqa: E402
 
 SIZES = (3_000, 30_000)
@@ -125,3 +127,56 @@ def _without(sentence: str, offset: int, spans: list[list[int] | None]) -> list[
 
 def _nonspace(text: str) -> int:
     return len("".join(text.split()))
+
+
+# --- bench.py's measures, checked on the generator's own truth ------------------------
+
+
+@pytest.fixture(scope="module")
+def small() -> make_pairs.Pair:
+    return make_pairs.make_pair(3_000, seed=0)
+
+
+def test_marking_exactly_the_truth_scores_full_marks(small):
+    truth = bench.Truth.of(small)
+    quality = bench.Quality.of(truth, truth.changed, truth.moved)
+    assert quality.changed == pytest.approx(small.truth["changed_share"]["both"])
+    assert (quality.precision, quality.recall) == (1.0, 1.0)
+    assert (quality.moved_paired, quality.moved_as_changed) == (1.0, 0.0)
+
+
+def test_marking_everything_scores_low_precision_and_moved_as_changed(small):
+    truth = bench.Truth.of(small)
+    everything = bench.Marks(
+        bytearray(b"\x01" * len(small.left_text)), bytearray(b"\x01" * len(small.right_text))
+    )
+    nothing = bench.Marks.empty(small.left_text, small.right_text)
+    quality = bench.Quality.of(truth, everything, nothing)
+    assert quality.changed == 1.0
+    assert quality.precision == pytest.approx(small.truth["changed_share"]["both"])
+    assert quality.recall == 1.0
+    assert (quality.moved_paired, quality.moved_as_changed) == (0.0, 1.0)
+
+
+def test_a_whole_document_diff_finds_the_changes_and_colours_the_moves(small):
+    # difflib cannot pair a moved paragraph: it marks it on both sides, on top of
+    # the true changes, which it all finds.
+    quality = bench.Quality.of(bench.Truth.of(small), bench.difflib_marks(*_texts(small)))
+    assert quality.recall > 0.95
+    assert quality.changed > small.truth["changed_share"]["both"]
+
+
+def test_engine_marks_follow_the_ops(small):
+    from reader.core.article import Article
+    from reader.core.compare import compare
+
+    comparison = compare(Article.from_text(small.left_text), Article.from_text(small.right_text))
+    assert bench.broken_blocks(comparison) == 0
+    changed, _ = bench.engine_marks(comparison)
+    marked = "".join(ch for ch, m in zip(small.left_text, changed.left, strict=True) if m)
+    omitted = "".join(op.text for block in comparison.blocks for op in block.ops if op.tag == "-")
+    assert marked == omitted
+
+
+def _texts(pair: make_pairs.Pair) -> tuple[str, str]:
+    return pair.left_text, pair.right_text
