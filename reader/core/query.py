@@ -34,12 +34,14 @@ class ComparisonQuery:
     def __init__(self, comparison: Comparison) -> None:
         self.comparison = comparison
         self._order: dict[Side, list[int]] = {}  # block indexes with a span on the side, by start
+        self._position: dict[Side, dict[int, int]] = {}  # block index -> place in _order
         self._starts: dict[Side, list[int]] = {}
         self._ends: dict[Side, list[int]] = {}
         for side in SIDES:
             spans = [(_span(b, side), i) for i, b in enumerate(comparison.blocks)]
             held = sorted((span, i) for span, i in spans if span is not None)
             self._order[side] = [i for _span_, i in held]
+            self._position[side] = {i: pos for pos, i in enumerate(self._order[side])}
             self._starts[side] = [span[0] for span, _i in held]
             self._ends[side] = [span[1] for span, _i in held]
         self._changes = [i for i, block in enumerate(comparison.blocks) if is_change(block)]
@@ -94,7 +96,7 @@ class ComparisonQuery:
         if own is not None:
             return own
         order = self._order[side]
-        pos = order.index(index) if index in order else 0
+        pos = self._position[side].get(index, 0)
         for j in range(pos - 1, -1, -1):
             span = self.span(other, order[j])
             if span is not None:
