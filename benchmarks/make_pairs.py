@@ -191,20 +191,27 @@ def _relexifier(seed: str):
 
 
 def paragraph_stream(seed: int) -> Iterator[Paragraph]:
-    """Endless paragraphs: the pool shuffled, then relexified reshuffled copies of it."""
+    """Endless paragraphs: the pool shuffled, then relexified reshuffled copies of it.
+
+    A sentence made only of the commonest words comes out of relexifying
+    unchanged; such repeats are dropped, so no sentence occurs twice.
+    """
     pool = prose_pool()
     if not pool:
         raise RuntimeError("no prose found in this Python's standard library")
-    copy = 0
+    yield from random.Random(f"order:{seed}:0").sample(pool, len(pool))
+    seen = {sentence for paragraph in pool for sentence in paragraph}
+    copy = 1
     while True:
-        order = list(pool)
-        random.Random(f"order:{seed}:{copy}").shuffle(order)
-        if copy == 0:
-            yield from order
-        else:
-            relex = _relexifier(f"relex:{seed}:{copy}")
-            for paragraph in order:
-                yield tuple(relex(s) for s in paragraph)
+        relex = _relexifier(f"relex:{seed}:{copy}")
+        for paragraph in random.Random(f"order:{seed}:{copy}").sample(pool, len(pool)):
+            fresh = []
+            for sentence in map(relex, paragraph):
+                if sentence not in seen:
+                    seen.add(sentence)
+                    fresh.append(sentence)
+            if fresh:
+                yield tuple(fresh)
         copy += 1
 
 
