@@ -113,20 +113,21 @@ def band_colour(kind: str, moved: bool, colours: Colours) -> tuple[QColor, QColo
     }.get(kind, (colours.same_band, colours.changed_line))
 
 
-def glyph_icon(glyph: str, colour: QColor) -> QIcon:
-    """A toolbar icon drawn from one character in ``colour`` (readable on light and dark)."""
+def glyph_icon(glyph: str, colour: QColor, disabled: QColor) -> QIcon:
+    """A toolbar icon drawn from one character, in ``colour`` (and ``disabled`` when greyed out)."""
     icon = QIcon()
-    for size in (16, 24, 32, 48):
-        pixmap = QPixmap(size, size)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        font = QFont()
-        font.setPixelSize(int(size * 0.85))
-        font.setBold(True)
-        painter.setFont(font)
-        painter.setPen(colour)
-        painter.drawText(QRect(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, glyph)
-        painter.end()
-        icon.addPixmap(pixmap)
+    for mode, pen in ((QIcon.Mode.Normal, colour), (QIcon.Mode.Disabled, disabled)):
+        for size in (16, 24, 32, 48):
+            pixmap = QPixmap(size, size)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            font = QFont()
+            font.setPixelSize(int(size * 0.85))
+            font.setBold(True)
+            painter.setFont(font)
+            painter.setPen(pen)
+            painter.drawText(QRect(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, glyph)
+            painter.end()
+            icon.addPixmap(pixmap, mode)
     return icon

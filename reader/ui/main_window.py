@@ -11,7 +11,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QPalette,
+)
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -22,6 +29,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStyle,
     QToolBar,
+    QToolButton,
     QWidget,
 )
 
@@ -32,6 +40,7 @@ from reader.core.query import SIDES, ComparisonQuery, Side, other_side
 from reader.ui import dialogs
 from reader.ui.article_pane import ArticlePane, local_files
 from reader.ui.compare_worker import CompareRunner, Source
+from reader.ui.elided_label import ElidedLabel
 from reader.ui.highlight import Colours, colours_for, glyph_icon
 from reader.ui.legend import Legend
 from reader.ui.link_map import LinkMap
@@ -122,7 +131,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.quote_dock)
 
         self.legend = Legend(self)
-        self.summary_label = QLabel(self)
+        self.summary_label = ElidedLabel(self)
         self.summary_label.setObjectName("summary")
         self.progress_bar = QProgressBar(self)
         self.progress_bar.setRange(0, 100)
@@ -260,11 +269,21 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addAction(self.previous_action)
         toolbar.addAction(self.next_action)
+        self.position_label = QLabel(toolbar)
+        self.position_label.setObjectName("position")
+        self.position_label.setContentsMargins(8, 0, 8, 0)
+        toolbar.addWidget(self.position_label)
         toolbar.addAction(self.cancel_action)
         spacer = QWidget(toolbar)
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         toolbar.addWidget(spacer)
         toolbar.addWidget(self.legend)
+        # Only the actions people look for by name keep a label; the rest are icons
+        # with tooltips, so the legend still fits on a 1024-pixel-wide screen.
+        for action in (self.reload_action, self.swap_action, self.cancel_action):
+            button = toolbar.widgetForAction(action)
+            if isinstance(button, QToolButton):
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         self.addToolBar(toolbar)
 
     def _connect(self) -> None:
@@ -417,6 +436,7 @@ class MainWindow(QMainWindow):
     def _set_query(self, query: ComparisonQuery | None) -> None:
         self.query = query
         self._current_block = None
+        self.position_label.clear()
         self.sync.set_query(query)
         self.link_map.set_query(query, self._colours)
         for pane in self.panes.values():
@@ -494,7 +514,7 @@ class MainWindow(QMainWindow):
             self.sync.enabled = True
         self._current_block = index
         self.link_map.set_focus_block(index)
-        self.statusBar().showMessage(self._describe_block(index), 6000)
+        self.position_label.setText(self._describe_block(index))
 
     def _describe_block(self, index: int) -> str:
         """ "Difference 3 of 15: reworded, moved" -- where the user is, in words."""
@@ -588,9 +608,11 @@ class MainWindow(QMainWindow):
     def _apply_colours(self) -> None:
         self._colours = colours_for(self.palette())
         self.legend.set_colours(self._colours)
-        text = self.palette().buttonText().color()
+        palette = self.palette()
+        text = palette.buttonText().color()
+        greyed = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText)
         for action, glyph in self._glyphs.items():
-            action.setIcon(glyph_icon(glyph, text))
+            action.setIcon(glyph_icon(glyph, text, greyed))
         if self.comparison is not None:
             for side in SIDES:
                 self.panes[side].apply_marks(side_marks(self.comparison, side), self._colours)

@@ -13,7 +13,9 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QRect,
     QSize,
@@ -235,7 +237,8 @@ class HtmlDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
         self.initStyleOption(option, index)
-        doc = self._document(option, index, self._view.columnWidth(index.column()))
+        # The cell paints one pixel narrower than the column (the grid line): wrap as it will.
+        doc = self._document(option, index, self._view.columnWidth(index.column()) - 1)
         return QSize(int(doc.idealWidth()), int(doc.size().height()) + 2)
 
 
@@ -278,6 +281,7 @@ class QuoteSidebar(QWidget):
         self._fit_timer.timeout.connect(self._fit_visible_rows)
         header.sectionResized.connect(lambda *_a: self._fit_timer.start())
         self.table.verticalScrollBar().valueChanged.connect(lambda _v: self._fit_timer.start())
+        self.table.viewport().installEventFilter(self)
         self.delegate = HtmlDelegate(self.table)
         self.table.setItemDelegateForColumn(2, self.delegate)
         self.table.setItemDelegateForColumn(3, self.delegate)
@@ -306,9 +310,11 @@ class QuoteSidebar(QWidget):
         self._fit_timer.start()
         self._update_count()
 
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self._fit_timer.start()
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The viewport narrows when the scroll bar appears, rewrapping every row.
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_timer.start()
+        return super().eventFilter(watched, event)
 
     def _fit_visible_rows(self) -> None:
         """Size the rows on screen (and a few below) to their wrapped text."""

@@ -132,7 +132,7 @@ def test_next_and_previous_difference_move_the_cursor_through_changes(sample_win
     assert len(set(visited)) == 3
     anchors = [query.anchor("left", b) for b in visited]
     assert anchors == sorted(anchors) and anchors[-1] > 0
-    assert window.statusBar().currentMessage().startswith("Difference 3 of ")
+    assert window.position_label.text().startswith("Difference 3 of ")
     qtbot.keyClick(left.text, Qt.Key.Key_F7, Qt.KeyboardModifier.ShiftModifier)
     assert window._current_block == visited[1]
     qtbot.keyClick(left.text, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
@@ -150,7 +150,7 @@ def test_next_difference_from_the_toolbar_action(sample_window):
     index = window.query.block_at("left", window.panes["left"].cursor_offset())
     assert index is not None and is_change(window.comparison.blocks[index])
     total = len(window.query.changes())
-    assert window.statusBar().currentMessage().startswith(f"Difference 1 of {total}: ")
+    assert window.position_label.text().startswith(f"Difference 1 of {total}: ")
 
 
 def test_clicking_a_quote_scrolls_and_highlights_both_panes(sample_window, qtbot):
