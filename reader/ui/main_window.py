@@ -579,6 +579,15 @@ class MainWindow(QMainWindow):
         finally:
             self.sync.enabled = True
         self.link_map.set_focus_block(None)
+        self._current_block = None
+        if self.comparison is not None and pair in self.comparison.quote_pairs:
+            self.position_label.setText(
+                self.tr("Quotation {n} of {total}: {status}").format(
+                    n=self.comparison.quote_pairs.index(pair) + 1,
+                    total=len(self.comparison.quote_pairs),
+                    status=self.tr(STATUS_WORDS[pair.status]),
+                )
+            )
 
     def _aligned_offset(self, side: Side, quotes: dict[Side, tuple[Quote, ...]]) -> int | None:
         """Where on ``side`` the other side's first quotation is aligned to, if anywhere."""

@@ -170,6 +170,7 @@ def test_clicking_a_quote_scrolls_and_highlights_both_panes(sample_window, qtbot
         assert (
             pane.scroll_value() <= top and bottom <= pane.scroll_value() + pane.page_height() + 40
         )
+    assert window.position_label.text().startswith(f"Quotation {row + 1} of {rows}: ")
     # Keyboard: Up moves to the previous pair.
     qtbot.keyClick(table, Qt.Key.Key_Up)
     previous = window.comparison.quote_pairs[row - 1]
