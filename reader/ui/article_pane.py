@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.article import Article, Span
 from reader.core.marks import Mark, MarkKind
-from reader.ui.highlight import LIGHT, Colours, mark_format
+from reader.ui.highlight import LIGHT, Colours, mark_format, paint_order
 from reader.ui.offsets import OffsetMap
 
 # The bar that points at the picked passage is painted in the document margin.
@@ -319,7 +319,7 @@ class ArticlePane(QWidget):
         self.text.setExtraSelections([])
 
     def apply_marks(self, marks: Iterable[Mark], colours: Colours) -> None:
-        """Merge each mark's format over its characters, in order (later marks on top)."""
+        """Merge each mark's format over its characters, word edits on top of block tints."""
         self._colours = colours
         doc = self.text.document()
         cursor = QTextCursor(doc)
@@ -328,7 +328,7 @@ class ArticlePane(QWidget):
         cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
         cursor.setCharFormat(QTextCharFormat())  # clear the marks of a previous palette
         formats = {kind: mark_format(kind, colours) for kind in MarkKind}
-        for mark in marks:
+        for mark in paint_order(marks):
             cursor.setPosition(self._offsets.to_qt(mark.start))
             cursor.setPosition(self._offsets.to_qt(mark.end), QTextCursor.MoveMode.KeepAnchor)
             cursor.mergeCharFormat(formats[mark.kind])

@@ -8,12 +8,13 @@ band in the link map, and every mark has a tooltip naming it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette, QPixmap, QTextCharFormat
 
-from reader.core.marks import MarkKind
+from reader.core.marks import Mark, MarkKind
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,16 @@ DARK = Colours(
 def colours_for(palette: QPalette) -> Colours:
     """The light or dark set, whichever suits the palette's base (text background)."""
     return DARK if palette.color(QPalette.ColorRole.Base).lightnessF() < 0.5 else LIGHT
+
+
+# Later layers paint over earlier ones: the moved tint over the reworded tint, and
+# word edits over both, so a moved passage still looks moved when it was reworded too.
+_LAYERS = {MarkKind.CHANGED: 0, MarkKind.MOVED: 1, MarkKind.ADDED: 2, MarkKind.OMITTED: 2}
+
+
+def paint_order(marks: Iterable[Mark]) -> list[Mark]:
+    """``marks`` in the order to merge them (stable within a layer)."""
+    return sorted(marks, key=lambda mark: _LAYERS[mark.kind])
 
 
 def mark_format(kind: MarkKind, colours: Colours) -> QTextCharFormat:

@@ -12,6 +12,7 @@ from PySide6.QtCore import QPoint, QPointF, QSize, Qt, Signal
 from PySide6.QtGui import QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
+from reader.core.comparison import BlockKind
 from reader.core.query import ComparisonQuery, Side
 from reader.ui.article_pane import ArticlePane
 from reader.ui.highlight import LIGHT, Colours, band_colour
@@ -110,6 +111,8 @@ class LinkMap(QWidget):
             pen = QPen(edge, 1.0)
             if block.moved:
                 pen.setStyle(Qt.PenStyle.DashLine)
+            elif block.kind is BlockKind.SAME:
+                pen = QPen(Qt.PenStyle.NoPen)  # unchanged text: a quiet band, no outline
             painter.setPen(pen)
             painter.setBrush(fill)
             painter.drawPath(path)

@@ -46,3 +46,13 @@ def test_placeholder_until_an_article_arrives(qtbot):
     pane = ArticlePane(side_label="Original")
     qtbot.addWidget(pane)
     assert pane.article is None and "no article" in pane.name_label.text()
+
+
+def test_a_moved_and_reworded_passage_shows_the_moved_tint(qtbot):
+    text = "One sentence here."
+    pane = ArticlePane(side_label="Rewrite")
+    qtbot.addWidget(pane)
+    pane.set_article(Article.from_text(text))
+    # side_marks lists a reworded block's marks as MOVED then CHANGED; moved must stay visible.
+    pane.apply_marks([Mark(0, 18, MarkKind.MOVED, 0), Mark(0, 18, MarkKind.CHANGED, 0)], LIGHT)
+    assert pane.format_at(2).background().color() == LIGHT.moved
