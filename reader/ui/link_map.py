@@ -13,7 +13,7 @@ from PySide6.QtGui import QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
 from reader.core.comparison import BlockKind
-from reader.core.query import ComparisonQuery, Side
+from reader.core.query import ComparisonQuery, Side, other_side
 from reader.ui.article_pane import ArticlePane
 from reader.ui.highlight import LIGHT, Colours, band_colour
 
@@ -65,23 +65,20 @@ class LinkMap(QWidget):
                 seen[index] = None
         return list(seen)
 
-    def _to_map_y(self, side: Side, doc_y: float) -> float:
+    def _shift(self, side: Side) -> float:
+        """What to add to a document y of ``side`` to get this widget's y."""
         pane = self._panes[side]
-        viewport = pane.text.viewport()
-        origin = (
-            viewport.mapTo(self.window(), QPoint(0, 0)).y()
-            - self.mapTo(self.window(), QPoint(0, 0)).y()
-        )
-        return origin + doc_y - pane.scroll_value()
+        viewport_top = pane.text.viewport().mapTo(self.window(), QPoint(0, 0)).y()
+        own_top = self.mapTo(self.window(), QPoint(0, 0)).y()
+        return viewport_top - own_top - pane.scroll_value()
 
-    def _side_range(self, side: Side, index: int) -> tuple[float, float]:
+    def _side_range(self, side: Side, index: int, shift: float) -> tuple[float, float]:
         assert self._query is not None
         span = self._query.span(side, index)
         if span is None:  # the other side's block: a point at its gap on this side
-            other: Side = "right" if side == "left" else "left"
-            span = self._query.counterpart(other, index)
+            span = self._query.counterpart(other_side(side), index)
         top, bottom = self._panes[side].span_y(*span)
-        return self._to_map_y(side, top), self._to_map_y(side, bottom)
+        return top + shift, bottom + shift
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -94,10 +91,11 @@ class LinkMap(QWidget):
         width, height = float(self.width()), float(self.height())
         pull = width * 0.5
         focused: tuple[QPainterPath, QPen] | None = None
+        shifts = {side: self._shift(side) for side in self._panes}
         for index in self._visible_blocks():
             block = self._query.blocks[index]
-            l_top, l_bottom = self._side_range("left", index)
-            r_top, r_bottom = self._side_range("right", index)
+            l_top, l_bottom = self._side_range("left", index, shifts["left"])
+            r_top, r_bottom = self._side_range("right", index, shifts["right"])
             if max(l_bottom, r_bottom) < 0 or min(l_top, r_top) > height:
                 continue
             path = QPainterPath(QPointF(0, l_top))

@@ -406,3 +406,20 @@ def test_ctrl_wheel_zooms_both_panes(sample_window, qtbot):
     QApplication.sendEvent(viewport, event)
     assert window.panes["left"].point_size() == size + 1
     assert window.panes["right"].point_size() == size + 1
+
+
+def test_link_map_bands_start_beside_their_text(sample_window):
+    window = sample_window
+    window.link_map.repaint()
+    left = window.panes["left"]
+    checked = 0
+    for path, index in window.link_map.bands():
+        span = window.query.span("left", index)
+        if span is None:
+            continue
+        rect = left.text.cursorRect(_cursor_at(left, span[0]))
+        top_global = left.text.viewport().mapToGlobal(rect.topLeft())
+        expected = window.link_map.mapFromGlobal(top_global).y()
+        assert abs(path.elementAt(0).y - expected) <= 2
+        checked += 1
+    assert checked >= 3
