@@ -8,13 +8,14 @@ picked gets a strong outline. Clicking a band emits ``block_clicked``.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, QSize, Qt, Signal
-from PySide6.QtGui import QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QEvent, QPoint, QPointF, QSize, Qt, Signal
+from PySide6.QtGui import QHelpEvent, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtWidgets import QToolTip, QWidget
 
 from reader.core.comparison import BlockKind
 from reader.core.query import ComparisonQuery, Side, other_side
 from reader.ui.article_pane import ArticlePane
+from reader.ui.describe import describe_block
 from reader.ui.highlight import LIGHT, Colours, band_colour
 
 
@@ -31,6 +32,7 @@ class LinkMap(QWidget):
         self._focus: int | None = None
         self._bands: list[tuple[QPainterPath, int]] = []  # as last painted, for hit tests
         self.setMinimumWidth(36)
+        self.setAccessibleName(self.tr("Links between the two articles"))
         self.setToolTip(
             self.tr("Each band links a passage to its counterpart; click one to go there")
         )
@@ -129,6 +131,16 @@ class LinkMap(QWidget):
             (path.boundingRect().height(), i) for path, i in self._bands if path.contains(point)
         ]
         return min(hits)[1] if hits else None
+
+    def event(self, event: QEvent) -> bool:
+        # Hovering a band names its block, for readers who cannot tell the colours apart.
+        if event.type() == QEvent.Type.ToolTip and self._query is not None:
+            assert isinstance(event, QHelpEvent)
+            index = self.band_at(QPointF(event.pos()))
+            if index is not None:
+                QToolTip.showText(event.globalPos(), describe_block(self._query, index), self)
+                return True
+        return super().event(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         index = self.band_at(event.position())

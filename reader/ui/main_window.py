@@ -40,6 +40,7 @@ from reader.core.query import SIDES, ComparisonQuery, Side, other_side
 from reader.ui import dialogs
 from reader.ui.article_pane import ArticlePane, local_files
 from reader.ui.compare_worker import CompareRunner, Source
+from reader.ui.describe import describe_block
 from reader.ui.elided_label import ElidedLabel
 from reader.ui.highlight import Colours, colours_for, glyph_icon
 from reader.ui.legend import Legend
@@ -514,28 +515,7 @@ class MainWindow(QMainWindow):
             self.sync.enabled = True
         self._current_block = index
         self.link_map.set_focus_block(index)
-        self.position_label.setText(self._describe_block(index))
-
-    def _describe_block(self, index: int) -> str:
-        """ "Difference 3 of 15: reworded, moved" -- where the user is, in words."""
-        assert self.query is not None
-        block = self.query.blocks[index]
-        words = {
-            "same": self.tr("unchanged"),
-            "changed": self.tr("reworded"),
-            "added": self.tr("added in the rewrite"),
-            "omitted": self.tr("left out of the rewrite"),
-        }[block.kind.value]
-        if block.moved:
-            words += self.tr(", moved")
-        changes = self.query.changes()
-        if index in changes:
-            where = self.tr("Difference {n} of {total}").format(
-                n=changes.index(index) + 1, total=len(changes)
-            )
-        else:
-            where = self.tr("Passage")
-        return f"{where}: {words}"
+        self.position_label.setText(describe_block(self.query, index))
 
     def _pane_clicked(self, side: Side, offset: int) -> None:
         """A click on a sentence brings its counterpart level with it in the other pane."""

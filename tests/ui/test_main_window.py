@@ -423,3 +423,19 @@ def test_link_map_bands_start_beside_their_text(sample_window):
         assert abs(path.elementAt(0).y - expected) <= 2
         checked += 1
     assert checked >= 3
+
+
+def test_hovering_a_band_names_its_block(sample_window, qtbot):
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+
+    window = sample_window
+    window.link_map.repaint()
+    path, index = max(window.link_map.bands(), key=lambda b: b[0].boundingRect().height())
+    point = path.boundingRect().center().toPoint()
+    hit = window.link_map.band_at(QPointF(point))
+    event = QHelpEvent(QHelpEvent.Type.ToolTip, point, window.link_map.mapToGlobal(point))
+    QApplication.sendEvent(window.link_map, event)
+    kind = {"changed": "reworded", "added": "added", "omitted": "left out", "same": "unchanged"}
+    assert kind[window.comparison.blocks[hit].kind.value] in QToolTip.text()
+    QToolTip.hideText()
