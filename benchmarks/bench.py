@@ -1,6 +1,7 @@
 """Speed, memory and quality of the engine on generated pairs, beside whole-document diffs.
 
     python benchmarks/bench.py [--sizes 3K,30K,300K,3M] [--repeat N] [--budget 60] [--seed 0]
+                               [--engine-only] [--profile N] [--no-subprocess]
 
 For each size, make_pairs.py builds an original and its rewrite with a known truth;
 then one table compares:
@@ -24,9 +25,11 @@ See benchmarks/README.md for the columns and the last results.
 from __future__ import annotations
 
 import argparse
+import cProfile
 import difflib
 import functools
 import json
+import pstats
 import re
 import resource
 import statistics
@@ -387,9 +390,9 @@ def bench_size(
     with tempfile.TemporaryDirectory() as tmp:
         left, right, _ = make_pairs.write_pair(pair, Path(tmp), label)
         rows.append(run_engine_files(left, right, repeat))
-        if not args.no_subprocess:
+        if not (args.no_subprocess or args.engine_only):
             rows.append(run_engine_subprocess(left, right))
-    for name, marks_of, growth in PEERS:
+    for name, marks_of, growth in () if args.engine_only else PEERS:
         previous = last_seconds.get(name)
         projected = previous * (size / last_seconds[f"{name}:size"]) ** growth if previous else 0.0
         if projected > args.budget:
@@ -402,7 +405,34 @@ def bench_size(
         last_seconds[name], last_seconds[f"{name}:size"] = row.seconds, size
         rows.append(row)
     print_size_table(label, pair, rows)
+    if args.profile:
+        print_profile(pair, args.profile)
     return pair.truth["changed_share"]["both"], rows
+
+
+def print_profile(pair: make_pairs.Pair, top: int) -> None:
+    """One engine run under cProfile: the engine's functions by inclusive and by own time."""
+    profiler = cProfile.Profile()
+    profiler.enable()
+    compare(Article.from_text(pair.left_text), Article.from_text(pair.right_text))
+    profiler.disable()
+    stats = pstats.Stats(profiler)
+    total = stats.total_tt
+    rows = [
+        (inclusive, own, calls, f"{Path(file).name}:{line}({name})")
+        for (file, line, name), (_, calls, own, inclusive, _) in stats.stats.items()
+        if f"{Path(ROOT).name}/reader/" in file or "diff_match_patch" in file
+    ]
+    print(f"\ncProfile, one engine run: {total:.2f} s under the profiler\n")
+    for title, key in (("inclusive", 0), ("own", 1)):
+        print(f"By {title} time:\n\n| inclusive s | share | own s | share | calls | function |")
+        print("|---|---|---|---|---|---|")
+        for inclusive, own, calls, where in sorted(rows, key=lambda r: -r[key])[:top]:
+            print(
+                f"| {inclusive:.3f} | {inclusive / total:.0%} | {own:.3f} | {own / total:.0%} "
+                f"| {calls} | {where} |"
+            )
+        print()
 
 
 def _pct(value: float | None) -> str:
@@ -452,7 +482,8 @@ def print_summary(results: list[tuple[str, float, list[Row]]]) -> None:
         q = engine.quality
         sub = next((r for r in rows if "subprocess" in r.tool), None)
         junk, nojunk, dmp = (
-            next(r for r in rows if r.tool.startswith(name)) for name, _, _ in PEERS
+            next((r for r in rows if r.tool.startswith(name)), Row(name, None, note="not run"))
+            for name, _, _ in PEERS
         )
         print(
             f"| {label} | {engine.seconds:.3f} | {files.seconds:.3f} | "
@@ -479,6 +510,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--budget", type=float, default=60.0, help="seconds a peer may take")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--no-subprocess", action="store_true", help="skip the RSS run")
+    parser.add_argument(
+        "--engine-only", action="store_true", help="skip the peers and the RSS run (quick)"
+    )
+    parser.add_argument(
+        "--profile", type=int, default=0, metavar="N", help="print the engine's N hottest functions"
+    )
     parser.add_argument("--child", nargs=2, metavar=("LEFT", "RIGHT"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
