@@ -209,11 +209,13 @@ class Truth:
 
 @dataclass
 class Quality:
+    """How a tool's marks compare with the truth, in non-space characters of both sides."""
+
     changed: float  # share of both texts marked changed
     precision: float  # of what is marked, how much truly changed
     recall: float  # of what truly changed, how much is marked
     moved_paired: float | None = None  # truly moved text inside moved pairs
-    moved_as_changed: float | None = None  # truly moved text marked added/omitted
+    moved_as_changed: float | None = None  # truly moved text in -/+ ops (shown as new)
 
     @classmethod
     def of(cls, truth: Truth, marks: Marks, moved: Marks | None = None) -> Quality:
