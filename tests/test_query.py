@@ -74,6 +74,12 @@ def test_block_near_picks_the_closer_neighbour(query, side, offset, expected):
     assert query.block_near(side, offset) == expected
 
 
+def test_neighbours_follow_each_sides_reading_order(query):
+    assert query.neighbour("right", 2, 1) == 3 and query.neighbour("right", 3, 1) == 0
+    assert query.neighbour("left", 0, -1) is None and query.neighbour("left", 1, -1) == 0
+    assert query.neighbour("left", 3, 1) is None  # block 3 is not on the left at all
+
+
 def test_counterpart_of_a_paired_block_is_its_other_span(query):
     assert query.counterpart("left", 2) == (0, 12)
     assert query.counterpart("right", 1) == (11, 20)

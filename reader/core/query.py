@@ -82,6 +82,13 @@ class ComparisonQuery:
         after = starts[pos + 1] - offset
         return self._order[side][pos if before <= after else pos + 1]
 
+    def neighbour(self, side: Side, index: int, step: int) -> int | None:
+        """The block ``step`` places after (negative: before) ``index`` in ``side``'s order."""
+        pos = self._position[side].get(index)
+        if pos is None or not 0 <= pos + step < len(self._order[side]):
+            return None
+        return self._order[side][pos + step]
+
     def counterpart(self, side: Side, index: int) -> Span:
         """Where block ``index`` of ``side`` sits on the other side.
 

@@ -58,12 +58,7 @@ class ScrollSync(QObject):
         block = self._query.block_near(master, source.offset_at_y(doc_y))
         if block is None:
             return
-        span = self._query.span(master, block)
-        assert span is not None  # block_near only returns blocks of its side
-        top, bottom = source.span_y(*span)
-        fraction = min(1.0, max(0.0, (doc_y - top) / (bottom - top))) if bottom > top else 0.0
-        other_top, other_bottom = target.span_y(*self._query.counterpart(master, block))
-        target_y = other_top + fraction * (other_bottom - other_top)
+        target_y = self._target_y(master, block, doc_y)
         other_bar = target.text.verticalScrollBar()
         value = target_y - point * target.page_height()
         # Near either end of the master document, ease the other pane towards its
@@ -80,3 +75,39 @@ class ScrollSync(QObject):
             other_bar.setValue(int(round(value)))
         finally:
             self._busy = False
+
+    def _target_y(self, master: Side, block: int, doc_y: float) -> float:
+        """The other pane's document y matching ``doc_y`` near ``block`` of ``master``.
+
+        Inside the block: the same fraction of the counterpart. In the space
+        between two blocks (paragraph breaks): the same fraction of the space
+        between their counterparts when those keep their order, so the other
+        pane glides instead of jumping from one counterpart to the next.
+        """
+        assert self._query is not None
+        query = self._query
+        source, target = self._panes[master], self._panes[other_side(master)]
+        span = query.span(master, block)
+        assert span is not None  # block_near only returns blocks of its side
+        top, bottom = source.span_y(*span)
+        other_top, other_bottom = target.span_y(*query.counterpart(master, block))
+        if top <= doc_y <= bottom or bottom <= top:
+            fraction = (doc_y - top) / (bottom - top) if bottom > top else 0.0
+            return other_top + fraction * (other_bottom - other_top)
+        step = -1 if doc_y < top else 1
+        near = query.neighbour(master, block, step)
+        if near is None:
+            return other_top if step < 0 else other_bottom
+        near_span = query.span(master, near)
+        assert near_span is not None
+        near_top, near_bottom = source.span_y(*near_span)
+        far_top, far_bottom = target.span_y(*query.counterpart(master, near))
+        # The gap runs from the upper block's bottom to the lower block's top, on both sides.
+        if step < 0:
+            gap, other_gap = (near_bottom, top), (far_bottom, other_top)
+        else:
+            gap, other_gap = (bottom, near_top), (other_bottom, far_top)
+        if gap[1] <= gap[0] or other_gap[1] < other_gap[0]:
+            return other_top if step < 0 else other_bottom  # reordered: hold at the block
+        fraction = min(1.0, max(0.0, (doc_y - gap[0]) / (gap[1] - gap[0])))
+        return other_gap[0] + fraction * (other_gap[1] - other_gap[0])

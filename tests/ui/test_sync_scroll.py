@@ -93,3 +93,22 @@ def test_sync_can_be_switched_off(sample_window):
     assert right_bar.value() == before
     window.sync_action.trigger()
     assert right_bar.value() == right_bar.maximum()
+
+
+def test_scrolling_line_by_line_moves_the_other_pane_forward_only(sample_window):
+    """The sample pair keeps its order, so the follower never swings back (no jitter).
+
+    It may glide fast over a passage only it has (the reader's few pixels of
+    paragraph break cover a whole added paragraph) and, in the last half
+    screen where the sync point ramps to the bottom, lag by a pixel of rounding.
+    """
+    left_bar = sample_window.panes["left"].text.verticalScrollBar()
+    right_bar = sample_window.panes["right"].text.verticalScrollBar()
+    seen = []
+    for value in range(0, left_bar.maximum() + 1, 3):
+        left_bar.setValue(value)
+        seen.append(right_bar.value())
+    steps = [b - a for a, b in zip(seen, seen[1:], strict=False)]
+    assert min(steps) >= -2, "the other pane went backwards"
+    assert sum(1 for step in steps if step > 0) > len(steps) // 2  # it follows all along
+    assert seen[0] == 0 and seen[-1] == right_bar.maximum()
