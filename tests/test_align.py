@@ -214,3 +214,14 @@ def test_progress_rises_to_one_and_cancel_stops_the_engine():
     with pytest.raises(Cancelled):
         compare(left, right, should_cancel=cancel_on_third_check)
     assert len(calls) == 3
+
+
+def test_a_repeated_sentence_of_common_words_moved_far_is_paired_as_moved():
+    common = "It is not the one that is used for this."
+    # Every word of it is in more sentences than the index will look through.
+    body = [f"It is not the one that is used for this, says note {k}." for k in range(60)]
+    left = body[:5] + [common] + body[5:10] + [common] + body[10:]
+    right = body[:40] + [common] + body[40:50] + [common] + body[50:]
+    comparison = run("\n".join(left), "\n".join(right))
+    assert BlockKind.ADDED not in kinds(comparison)
+    assert BlockKind.OMITTED not in kinds(comparison)

@@ -53,26 +53,36 @@ _SHAPES = ((1, 1), (1, 2), (2, 1), (1, 3), (3, 1), (2, 2))
 
 @dataclass
 class _Side:
-    """One article's sentences as weighted word bags."""
+    """One article's sentences; word bags are made on first use."""
 
     text: str
     spans: list[Span]
-    bags: list[Counter[str]]
     taken: list[bool]
     has_headline: bool
+    _bags: list[Counter[str] | None]
 
     @classmethod
     def of(cls, article: Article) -> _Side:
         spans = list(article.sentences)
-        bags = [_bag(article.text[s:e]) for s, e in spans]
         first = article.text[spans[0][0] : spans[0][1]] if spans else ""
         # A line ending in a full stop is a lead sentence, whatever the loader called it.
         headline = bool(first and first == article.title and first[-1] not in ".!?")
+        bags: list[Counter[str] | None] = [None] * len(spans)
         if headline:
             # A headline is compared with the other headline only: its words
             # ("White House", "Biden") echo the lead without being its counterpart.
             bags[0] = Counter()
-        return cls(article.text, spans, bags, [False] * len(spans), headline)
+        return cls(article.text, spans, [False] * len(spans), headline, bags)
+
+    def sentence(self, i: int) -> str:
+        start, end = self.spans[i]
+        return self.text[start:end]
+
+    def bag(self, i: int) -> Counter[str]:
+        bag = self._bags[i]
+        if bag is None:
+            bag = self._bags[i] = Counter(_WORD.findall(self.sentence(i).lower()))
+        return bag
 
 
 @dataclass
@@ -87,66 +97,81 @@ class _Group:
     moved: bool = False
 
 
-def _bag(sentence: str) -> Counter[str]:
-    return Counter(w.lower() for w in _WORD.findall(sentence))
-
-
 class _Scorer:
-    """Weighted Dice similarity of sentence groups, with IDF over both articles."""
+    """Weighted Dice similarity of sentence groups, with IDF over the sentences in play.
 
-    def __init__(self, left: _Side, right: _Side) -> None:
-        self.left = left
-        self.right = right
+    IDF counts only the sentences not already paired word for word: they are
+    the ones whose matches are in question, and it keeps the cost of a mostly
+    unchanged rewrite proportional to what changed.
+    """
+
+    def __init__(self, left: _Side, right: _Side, free_left: list[int], free_right: list[int]):
         df: Counter[str] = Counter()
-        for bag in left.bags:
-            df.update(bag.keys())
-        for bag in right.bags:
-            df.update(bag.keys())
-        n = len(left.bags) + len(right.bags) + 1
+        for i in free_left:
+            df.update(left.bag(i).keys())
+        for j in free_right:
+            df.update(right.bag(j).keys())
+        n = len(free_left) + len(free_right) + 1
         self.idf = {w: math.log(n / c) + 0.1 for w, c in df.items()}
-        # Weighted bags (word -> idf * count) turn every score into sums of minima.
-        self.left_weights = [self._weigh(b) for b in left.bags]
-        self.right_weights = [self._weigh(b) for b in right.bags]
-        self.left_mass = [sum(w.values()) for w in self.left_weights]
-        self.right_mass = [sum(w.values()) for w in self.right_weights]
+        self._rare = math.log(n) + 0.1  # the weight of a word seen nowhere in play
+        self._left = _Weights(left, self)
+        self._right = _Weights(right, self)
 
-    def _weigh(self, bag: Counter[str]) -> dict[str, float]:
-        idf = self.idf
-        return {w: idf[w] * c for w, c in bag.items()}
+    def weigh(self, bag: Counter[str]) -> dict[str, float]:
+        idf, rare = self.idf, self._rare
+        return {w: idf.get(w, rare) * c for w, c in bag.items()}
 
     def groups(self, l0: int, l1: int, r0: int, r1: int) -> float:
         """Similarity (0..1) of left sentences [l0, l1) and right sentences [r0, r1)."""
-        mass = sum(self.left_mass[l0:l1]) + sum(self.right_mass[r0:r1])
+        mass = self._left.mass(l0, l1) + self._right.mass(r0, r1)
         if not mass:
             return 0.0
-        a = _merged(self.left_weights, l0, l1)
-        b = _merged(self.right_weights, r0, r1)
-        return 2.0 * _shared(a, b) / mass
+        return 2.0 * _shared(self._left.merged(l0, l1), self._right.merged(r0, r1)) / mass
 
     def contained(self, a0: int, a1: int, b0: int, b1: int, *, left_in_right: bool) -> float:
         """Share of the weight of sentences [a0, a1) of one side found in [b0, b1) of the other."""
-        if left_in_right:
-            mine, theirs, masses = self.left_weights, self.right_weights, self.left_mass
-        else:
-            mine, theirs, masses = self.right_weights, self.left_weights, self.right_mass
-        mass = sum(masses[a0:a1])
+        mine, theirs = (self._left, self._right) if left_in_right else (self._right, self._left)
+        mass = mine.mass(a0, a1)
         if not mass:
             return 0.0
-        return _shared(_merged(mine, a0, a1), _merged(theirs, b0, b1)) / mass
+        return _shared(mine.merged(a0, a1), theirs.merged(b0, b1)) / mass
 
     def rarest(self, bag: Counter[str], k: int) -> list[str]:
-        idf = self.idf
-        return sorted(bag, key=lambda w: -idf[w])[:k]
+        idf, rare = self.idf, self._rare
+        return sorted(bag, key=lambda w: -idf.get(w, rare))[:k]
 
 
-def _merged(weights: list[dict[str, float]], start: int, end: int) -> dict[str, float]:
-    if end - start == 1:
-        return weights[start]
-    total: dict[str, float] = {}
-    for bag in weights[start:end]:
-        for w, v in bag.items():
-            total[w] = total.get(w, 0.0) + v
-    return total
+class _Weights:
+    """Weighted bags (word -> idf * count) of one side, made on first use."""
+
+    def __init__(self, side: _Side, scorer: _Scorer) -> None:
+        self._side = side
+        self._scorer = scorer
+        self._weights: list[dict[str, float] | None] = [None] * len(side.spans)
+        self._masses: list[float] = [0.0] * len(side.spans)
+
+    def get(self, i: int) -> dict[str, float]:
+        weights = self._weights[i]
+        if weights is None:
+            weights = self._weights[i] = self._scorer.weigh(self._side.bag(i))
+            self._masses[i] = sum(weights.values())
+        return weights
+
+    def mass(self, start: int, end: int) -> float:
+        total = 0.0
+        for i in range(start, end):
+            self.get(i)
+            total += self._masses[i]
+        return total
+
+    def merged(self, start: int, end: int) -> dict[str, float]:
+        if end - start == 1:
+            return self.get(start)
+        total: dict[str, float] = {}
+        for i in range(start, end):
+            for w, v in self.get(i).items():
+                total[w] = total.get(w, 0.0) + v
+        return total
 
 
 def _shared(a: dict[str, float], b: dict[str, float]) -> float:
@@ -171,8 +196,12 @@ def align(left: Article, right: Article, *, tick: Tick = _no_tick) -> tuple[Bloc
     raise to abandon the alignment (that is how ``compare`` cancels).
     """
     lside, rside = _Side.of(left), _Side.of(right)
-    scorer = _Scorer(lside, rside)
-    candidates = _candidates(lside, rside, scorer, lambda f: tick(0.5 * f))
+    exact = _exact_pairs(lside, rside)
+    paired_right = set(exact.values())
+    free_left = [i for i in range(len(lside.spans)) if i not in exact]
+    free_right = [j for j in range(len(rside.spans)) if j not in paired_right]
+    scorer = _Scorer(lside, rside, free_left, free_right)
+    candidates = _candidates(lside, rside, scorer, exact, free_right, lambda f: tick(0.5 * f))
     groups = _anchor_groups(candidates, len(lside.spans), len(rside.spans))
     if lside.has_headline and rside.has_headline:
         groups.insert(0, _Group(0, 1, 0, 1, 1.0))
@@ -196,45 +225,78 @@ def _take(lside: _Side, rside: _Side, g: _Group) -> None:
 # -- 1. candidates ---------------------------------------------------------------------------
 
 
+def _exact_pairs(lside: _Side, rside: _Side) -> dict[int, int]:
+    """Left index -> right index of sentences whose text occurs once on each side.
+
+    Most sentences of a rewrite are kept word for word: these pair by lookup,
+    skipping the index and the scoring. A repeated sentence is left to the
+    search, whose position-aware tie-break picks the right copy.
+    """
+    skip_left = 1 if lside.has_headline else 0
+    skip_right = 1 if rside.has_headline else 0
+    seen: dict[str, int] = {}
+    for j in range(skip_right, len(rside.spans)):
+        text = rside.sentence(j)
+        seen[text] = -1 if text in seen else j
+    left_count = Counter(lside.sentence(i) for i in range(skip_left, len(lside.spans)))
+    pairs = {}
+    for i in range(skip_left, len(lside.spans)):
+        text = lside.sentence(i)
+        j = seen.get(text, -1)
+        if j >= 0 and left_count[text] == 1 and _WORD.search(text):
+            pairs[i] = j
+    return pairs
+
+
 def _candidates(
-    lside: _Side, rside: _Side, scorer: _Scorer, tick: Tick
+    lside: _Side,
+    rside: _Side,
+    scorer: _Scorer,
+    exact: dict[int, int],
+    free_right: list[int],
+    tick: Tick,
 ) -> list[list[tuple[float, int]]]:
     """For each left sentence, up to ``CANDIDATES`` (similarity, right index), best first."""
     postings: dict[str, list[int]] = {}
-    for j, bag in enumerate(rside.bags):
-        for w in bag:
+    copies: dict[str, list[int]] = {}  # a repeated sentence's copies, offered first
+    for j in free_right:
+        for w in rside.bag(j):
             postings.setdefault(w, []).append(j)
+        copies.setdefault(rside.sentence(j), []).append(j)
     result: list[list[tuple[float, int]]] = []
-    scale = len(rside.bags) / max(1, len(lside.bags))
-    # Most sentences of a rewrite are kept word for word: find those by their
-    # text, skipping the index and the scoring.
-    # A repeated sentence still goes through the search, whose position-aware
-    # tie-break picks the right copy.
-    left_texts = Counter(lside.text[s:e] for s, e in lside.spans)
-    exact: dict[str, int] = {}
-    for j, (start, end) in enumerate(rside.spans):
-        text = rside.text[start:end]
-        exact[text] = -1 if text in exact else j
-    total = max(1, len(lside.bags))
-    for i, bag in enumerate(lside.bags):
+    scale = len(rside.spans) / max(1, len(lside.spans))
+    total = max(1, len(lside.spans))
+    for i in range(len(lside.spans)):
         if not i % _TICK_EVERY:
             tick(i / total)
-        start, end = lside.spans[i]
-        text = lside.text[start:end]
-        j = exact.get(text, -1)
-        if j >= 0 and bag and left_texts[text] == 1:
-            result.append([(1.0, j)])
+        if i in exact:
+            result.append([(1.0, exact[i])])
+            continue
+        expected = i * scale
+        same = copies.get(lside.sentence(i))
+        if same:
+            # Word for word but repeated: common words alone might find no
+            # candidate, so every copy is one, nearest the expected place first.
+            same = sorted(same, key=lambda j: abs(j - expected))[:CANDIDATES]
+            result.append([(1.0, j) for j in same])
             continue
         votes: Counter[int] = Counter()
-        for w in scorer.rarest(bag, RARE_WORDS):
+        for w in scorer.rarest(lside.bag(i), RARE_WORDS):
             hits = postings.get(w)
             if hits and len(hits) <= POSTING_CAP:
                 votes.update(hits)
-        # Repeated sentences tie on votes and similarity: prefer the copy at
-        # about the same relative position, so each copy pairs with its own.
-        expected = i * scale
-        best = sorted(votes.items(), key=lambda jv: (-jv[1], abs(jv[0] - expected)))
-        scored = [(scorer.groups(i, i + 1, j, j + 1), j) for j, _ in best[:CANDIDATES]]
+        # Near-copies tie on votes and similarity: prefer the one at about the
+        # same relative position, so each pairs with its own.
+        # most_common runs in C; the wider cut keeps tied copies for the re-sort.
+        best = sorted(
+            votes.most_common(CANDIDATES * 4), key=lambda jv: (-jv[1], abs(jv[0] - expected))
+        )
+        # A candidate sharing less than half the votes of the best one cannot
+        # beat it by much; skipping it halves the scoring on real rewrites.
+        floor = best[0][1] / 2 if best else 0
+        scored = [
+            (scorer.groups(i, i + 1, j, j + 1), j) for j, v in best[:CANDIDATES] if v >= floor
+        ]
         scored.sort(key=lambda t: (-t[0], abs(t[1] - expected)))
         result.append(scored)
     return result
@@ -421,6 +483,8 @@ def _grow_and_merge(
             and not g.moved
             and prev.l1 == g.l0
             and prev.r1 == g.r0
+            # Similarity is at most 1: two near-verbatim pairs can never gain enough.
+            and max(prev.sim, g.sim) + MERGE_GAIN <= 1.0
         ):
             sim = scorer.groups(prev.l0, g.l1, prev.r0, g.r1)
             if sim >= max(prev.sim, g.sim) + MERGE_GAIN:

@@ -620,13 +620,16 @@ class _NameIndex:
         self.people: list[tuple[int, str]] = []
         self.roles: dict[str, list[tuple[int, str]]] = {}  # role head word -> (position, name)
         for match in _NAME_RUN.finditer(text):
-            name = _clean_name(match.group())
+            raw = match.group()
+            if " " not in raw and "\xa0" not in raw:
+                continue  # one word: never a full name (most capitalised runs)
+            name = _clean_name(raw)
             if len(name.split()) < 2 or not _looks_like_person(name):
                 continue
             key = name.split()[-1].lower()
             self.by_last.setdefault(key, []).append((match.start(), name))
             preceding = _PRECEDING_WORD.search(text, max(0, match.start() - 12), match.start())
-            if preceding and preceding.group(1).lower() in _PREPOSITIONS | {"of", "to"}:
+            if preceding and preceding.group(1).lower() in _PLACE_PREPOSITIONS:
                 continue  # "based out of New Mexico", "with Colores United": a place or body
             self.people.append((match.start(), name))
             role = _APPOSITIVE.match(text, match.end())
@@ -655,6 +658,7 @@ class _NameIndex:
 
 
 _PRECEDING_WORD = re.compile(r"(\w+)[ \xa0]+$")
+_PLACE_PREPOSITIONS = _PREPOSITIONS | {"of", "to"}
 # ", the 32-year-old officer at …," after a name: the role's head word is "officer".
 _APPOSITIVE = re.compile(
     r",\s+(?:a|an|the)\s+(?:[^\s,;:.“”\"]+\s+){0,6}?(?P<head>[^\s,;:.“”\"]+)"
@@ -731,10 +735,15 @@ _PLURAL_SUBJECT = re.compile(
 )
 
 
+_PARENTHETICAL = re.compile(r"\s*\([^()]*\)")
+_POSSESSIVE = re.compile(r"(?<=s)['’]$|['’]s$")
+
+
 def _clean_name(raw: str) -> str:
     """Drop a parenthetical (``(D-Wis.)``), a possessive and leading titles from a name."""
-    name = re.sub(r"\s*\([^()]*\)", "", raw).strip()
-    name = re.sub(r"(?<=s)['’]$|['’]s$", "", name)
+    name = _PARENTHETICAL.sub("", raw).strip() if "(" in raw else raw.strip()
+    if name.endswith(("'", "’", "s")):
+        name = _POSSESSIVE.sub("", name)
     tokens = name.split()
     while tokens and tokens[0].rstrip(".").lower() in _NOT_NAMES:
         tokens.pop(0)

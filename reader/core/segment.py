@@ -37,6 +37,7 @@ _BOUNDARY = re.compile(
 )
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _OPENERS = {"“": "”", "«": "»", "„": "“"}
+_MARK = re.compile('[“«„"]')
 
 
 def paragraph_spans(text: str) -> Iterator[Span]:
@@ -99,8 +100,12 @@ def _quoted_regions(paragraph: str) -> list[Span]:
     """
     regions: list[Span] = []
     i = 0
-    n = len(paragraph)
-    while i < n:
+    while True:
+        # Jump from mark to mark: most of a paragraph is no quotation mark at all.
+        found = _MARK.search(paragraph, i)
+        if found is None:
+            break
+        i = found.start()
         ch = paragraph[i]
         if ch in _OPENERS:
             j = paragraph.find(_OPENERS[ch], i + 1)
