@@ -48,10 +48,11 @@ def side_marks(comparison: Comparison, side: str) -> list[Mark]:
         if block.kind in (BlockKind.ADDED, BlockKind.OMITTED):
             spans.append(Mark(span[0], span[1], own_kind, index))
             continue
-        if block.moved:
-            spans.append(Mark(span[0], span[1], MarkKind.MOVED, index))
+        # Moved after changed: painted in order, the moved cue stays on top of the tint.
         if block.kind is BlockKind.CHANGED:
             spans.append(Mark(span[0], span[1], MarkKind.CHANGED, index))
+        if block.moved:
+            spans.append(Mark(span[0], span[1], MarkKind.MOVED, index))
         pos = span[0]
         for op in block.ops:
             if op.tag == EQUAL or op.tag == own:
