@@ -225,3 +225,17 @@ def test_a_repeated_sentence_of_common_words_moved_far_is_paired_as_moved():
     comparison = run("\n".join(left), "\n".join(right))
     assert BlockKind.ADDED not in kinds(comparison)
     assert BlockKind.OMITTED not in kinds(comparison)
+
+
+def test_a_gap_too_big_for_the_dp_is_split_on_its_own_anchors():
+    # Every sentence edited: no verbatim anchor, one 80 x 80 gap (over the DP's cell budget).
+    left = [f"Report {k} says the river council approved budget line {k} today." for k in range(80)]
+    right = [s.replace("approved", "rejected").replace("today", "on Monday") for s in left]
+    comparison = run("\n".join(left), "\n".join(right))
+    assert set(kinds(comparison)) == {BlockKind.CHANGED}
+    assert not any(b.moved for b in comparison.blocks)
+    for block in comparison.blocks:
+        assert (
+            text_of(comparison, block, "left").split()[1]
+            == text_of(comparison, block, "right").split()[1]
+        )

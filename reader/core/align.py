@@ -208,7 +208,7 @@ def align(left: Article, right: Article, *, tick: Tick = _no_tick) -> tuple[Bloc
     backbone = [g for g in groups if not g.moved]
     for g in groups:
         _take(lside, rside, g)
-    groups += _align_gaps(backbone, lside, rside, scorer, candidates)
+    groups += _Gaps(lside, rside, scorer, candidates).between(backbone)
     groups = _grow_and_merge(groups, lside, rside, scorer)
     groups += _pair_leftovers(lside, rside, scorer, candidates, groups)
     tick(0.6)
@@ -355,70 +355,55 @@ def _longest_increasing(values: list[int]) -> list[int]:
 # -- 3. gaps -----------------------------------------------------------------------------------
 
 
-def _align_gaps(
-    backbone: list[_Group],
-    lside: _Side,
-    rside: _Side,
-    scorer: _Scorer,
-    candidates: list[list[tuple[float, int]]],
-) -> list[_Group]:
-    """Align the free sentences between consecutive backbone anchors."""
-    found: list[_Group] = []
-    bounds = [(0, 0)] + [(g.l1, g.r1) for g in backbone]
-    ends = [(g.l0, g.r0) for g in backbone] + [(len(lside.spans), len(rside.spans))]
-    for (l0, r0), (l1, r1) in zip(bounds, ends, strict=True):
-        found += _align_gap(l0, l1, r0, r1, lside, rside, scorer, candidates)
-    return found
+@dataclass
+class _Gaps:
+    """What aligning the gaps reads and updates: both sides, the scorer, the candidates."""
 
+    lside: _Side
+    rside: _Side
+    scorer: _Scorer
+    candidates: list[list[tuple[float, int]]]
 
-def _align_gap(
-    l0: int,
-    l1: int,
-    r0: int,
-    r1: int,
-    lside: _Side,
-    rside: _Side,
-    scorer: _Scorer,
-    candidates: list[list[tuple[float, int]]],
-) -> list[_Group]:
-    if l1 <= l0 or r1 <= r0:
-        return []
-    if (l1 - l0) * (r1 - r0) > GAP_DP_CELLS:
-        return _split_big_gap(l0, l1, r0, r1, lside, rside, scorer, candidates)
-    return _gap_dp(l0, l1, r0, r1, lside, rside, scorer)
+    def between(self, backbone: list[_Group]) -> list[_Group]:
+        """Align the free sentences between consecutive backbone anchors."""
+        found: list[_Group] = []
+        bounds = [(0, 0)] + [(g.l1, g.r1) for g in backbone]
+        ends = [(g.l0, g.r0) for g in backbone] + [(len(self.lside.spans), len(self.rside.spans))]
+        for (l0, r0), (l1, r1) in zip(bounds, ends, strict=True):
+            found += self.align(l0, l1, r0, r1)
+        return found
 
+    def align(self, l0: int, l1: int, r0: int, r1: int) -> list[_Group]:
+        """Align left sentences [l0, l1) with right sentences [r0, r1)."""
+        if l1 <= l0 or r1 <= r0:
+            return []
+        if (l1 - l0) * (r1 - r0) > GAP_DP_CELLS:
+            return self._split(l0, l1, r0, r1)
+        return _gap_dp(l0, l1, r0, r1, self.lside, self.rside, self.scorer)
 
-def _split_big_gap(
-    l0: int,
-    l1: int,
-    r0: int,
-    r1: int,
-    lside: _Side,
-    rside: _Side,
-    scorer: _Scorer,
-    candidates: list[list[tuple[float, int]]],
-) -> list[_Group]:
-    """Anchor a gap too large for the DP on its own in-order candidates, then recurse."""
-    inner = [
-        (i, j, sim)
-        for i in range(l0, l1)
-        if not lside.taken[i]
-        for sim, j in candidates[i][:2]
-        if r0 <= j < r1 and not rside.taken[j] and sim >= GAP_MIN
-    ]
-    chain = [inner[k] for k in _longest_increasing([j for _, j, _ in inner])]
-    # A sentence listed twice (two candidates) must not anchor twice.
-    chain = [c for k, c in enumerate(chain) if k == 0 or c[0] != chain[k - 1][0]]
-    if not chain:
-        return []  # nothing in common worth a quadratic search
-    found = [_Group(i, i + 1, j, j + 1, sim) for i, j, sim in chain]
-    for g in found:
-        _take(lside, rside, g)
-    starts = [(l0, r0)] + [(i + 1, j + 1) for i, j, _ in chain]
-    stops = [(i, j) for i, j, _ in chain] + [(l1, r1)]
-    for (a0, b0), (a1, b1) in zip(starts, stops, strict=True):
-        found += _align_gap(a0, a1, b0, b1, lside, rside, scorer, candidates)
-    return found
+    def _split(self, l0: int, l1: int, r0: int, r1: int) -> list[_Group]:
+        """Anchor a gap too large for the DP on its own in-order candidates, then recurse."""
+        lside, rside, candidates = self.lside, self.rside, self.candidates
+        inner = [
+            (i, j, sim)
+            for i in range(l0, l1)
+            if not lside.taken[i]
+            for sim, j in candidates[i][:2]
+            if r0 <= j < r1 and not rside.taken[j] and sim >= GAP_MIN
+        ]
+        chain = [inner[k] for k in _longest_increasing([j for _, j, _ in inner])]
+        # A sentence listed twice (two candidates) must not anchor twice.
+        chain = [c for k, c in enumerate(chain) if k == 0 or c[0] != chain[k - 1][0]]
+        if not chain:
+            return []  # nothing in common worth a quadratic search
+        found = [_Group(i, i + 1, j, j + 1, sim) for i, j, sim in chain]
+        for g in found:
+            _take(lside, rside, g)
+        starts = [(l0, r0)] + [(i + 1, j + 1) for i, j, _ in chain]
+        stops = [(i, j) for i, j, _ in chain] + [(l1, r1)]
+        for (a0, b0), (a1, b1) in zip(starts, stops, strict=True):
+            found += self.align(a0, a1, b0, b1)
+        return found
 
 
 def _gap_dp(
