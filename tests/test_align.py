@@ -239,3 +239,13 @@ def test_a_gap_too_big_for_the_dp_is_split_on_its_own_anchors():
             text_of(comparison, block, "left").split()[1]
             == text_of(comparison, block, "right").split()[1]
         )
+
+
+def test_a_text_repeated_many_times_still_pairs_its_edited_sentences():
+    # Each word is in far more sentences than the index looks through: common
+    # words must still vote for the sentences near the expected place.
+    left = "\n".join(PARAS * 60)
+    right = "\n".join(p.replace("the", "a", 1) for p in PARAS * 60)
+    comparison = run(left, right)
+    assert set(kinds(comparison)) == {BlockKind.CHANGED, BlockKind.SAME}
+    assert not any(b.moved for b in comparison.blocks)

@@ -23,6 +23,7 @@ frequency, so "the", "of" and "said" barely count and shared names do.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from bisect import bisect_left, bisect_right
@@ -283,20 +284,23 @@ def _candidates(
         votes: Counter[int] = Counter()
         for w in scorer.rarest(lside.bag(i), RARE_WORDS):
             hits = postings.get(w)
-            if hits and len(hits) <= POSTING_CAP:
+            if hits and len(hits) > POSTING_CAP:
+                # A common word votes only for the sentences near the expected
+                # place: bounded cost, and a text that repeats itself still
+                # finds each passage's own counterpart.
+                k = bisect_left(hits, expected)
+                hits = hits[max(0, k - POSTING_CAP // 2) : k + POSTING_CAP // 2]
+            if hits:
                 votes.update(hits)
         # Near-copies tie on votes and similarity: prefer the one at about the
         # same relative position, so each pairs with its own.
-        # most_common runs in C; the wider cut keeps tied copies for the re-sort.
-        best = sorted(
-            votes.most_common(CANDIDATES * 4), key=lambda jv: (-jv[1], abs(jv[0] - expected))
+        best = heapq.nsmallest(
+            CANDIDATES, votes.items(), key=lambda jv: (-jv[1], abs(jv[0] - expected))
         )
         # A candidate sharing less than half the votes of the best one cannot
         # beat it by much; skipping it halves the scoring on real rewrites.
         floor = best[0][1] / 2 if best else 0
-        scored = [
-            (scorer.groups(i, i + 1, j, j + 1), j) for j, v in best[:CANDIDATES] if v >= floor
-        ]
+        scored = [(scorer.groups(i, i + 1, j, j + 1), j) for j, v in best if v >= floor]
         scored.sort(key=lambda t: (-t[0], abs(t[1] - expected)))
         result.append(scored)
     return result
