@@ -208,7 +208,7 @@ def main() -> int:
         _table(
             "PolNeAR quotes",
             polnear(args.eval_dir),
-            {"direct_quote_recall": "target >= 0.98", "speaker_accuracy": "target >= 0.85"},
+            {"recall": "direct quotes; target >= 0.98", "speaker_strict": "target >= 0.85"},
         )
     if args.only in (None, "clough"):
         _table(
