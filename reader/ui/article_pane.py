@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QRect, Qt, QUrl, Signal
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QDragEnterEvent,
@@ -47,6 +47,7 @@ from reader.ui.offsets import OffsetMap
 DOCUMENT_MARGIN = 14
 FOCUS_BAR_WIDTH = 5
 BASE_POINT_SIZE = 12
+MARKS_PER_BATCH = 2000  # about 20-40 ms of merging on this machine
 READING_FAMILIES = ["Source Serif 4", "Noto Serif", "DejaVu Serif", "Georgia", "serif"]
 
 
@@ -240,10 +241,14 @@ class ArticlePane(QWidget):
     files_dropped = Signal(list)
     offset_clicked = Signal(int)
     zoom_requested = Signal(int)
+    marks_applied = Signal()
 
     def __init__(self, *, side_label: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(f"pane-{side_label.lower()}")
+        self._mark_generation = 0
+        self._marks_painted = 0
+        self.marks_applied.connect(self._note_painted)
         self._side_label = side_label
         self._article: Article | None = None
         self._offsets = OffsetMap("")
@@ -304,8 +309,13 @@ class ArticlePane(QWidget):
             ).format(side=self._side_label.lower())
         )
 
+    def _note_painted(self) -> None:
+        self._marks_painted = self._mark_generation
+
     def set_article(self, article: Article) -> None:
         """Show ``article`` unmarked (the marks come when its comparison arrives)."""
+        self._mark_generation += 1  # marks still being painted belong to the old text
+        self._marks_painted = self._mark_generation
         self._article = article
         self._offsets = OffsetMap(article.text)
         self.name_label.setText(f"{self._side_label}: {Path(article.path).name}")
@@ -320,20 +330,50 @@ class ArticlePane(QWidget):
         self.text.setExtraSelections([])
 
     def apply_marks(self, marks: Iterable[Mark], colours: Colours) -> None:
-        """Merge each mark's format over its characters, word edits on top of block tints."""
+        """Merge each mark's format over its characters, word edits on top of block tints.
+
+        A megabyte article has tens of thousands of marks, which take the GUI
+        thread about a second to merge: they are painted in batches of
+        ``MARKS_PER_BATCH`` between events, so the window keeps responding.
+        ``marks_applied`` is emitted once the last batch is in. A new call, or a
+        new article, drops the batches still pending.
+        """
         self._colours = colours
-        doc = self.text.document()
-        cursor = QTextCursor(doc)
-        cursor.beginEditBlock()
+        self._mark_generation += 1
+        ordered = paint_order(marks)
+        formats = {kind: mark_format(kind, colours) for kind in MarkKind}
+        cursor = QTextCursor(self.text.document())
         cursor.setPosition(0)
         cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
         cursor.setCharFormat(QTextCharFormat())  # clear the marks of a previous palette
-        formats = {kind: mark_format(kind, colours) for kind in MarkKind}
-        for mark in paint_order(marks):
+        self._paint_batch(self._mark_generation, ordered, 0, formats)
+
+    def _paint_batch(
+        self,
+        generation: int,
+        ordered: list[Mark],
+        start: int,
+        formats: dict[MarkKind, QTextCharFormat],
+    ) -> None:
+        if generation != self._mark_generation:
+            return  # superseded by newer marks or another article
+        cursor = QTextCursor(self.text.document())
+        cursor.beginEditBlock()
+        for mark in ordered[start : start + MARKS_PER_BATCH]:
             cursor.setPosition(self._offsets.to_qt(mark.start))
             cursor.setPosition(self._offsets.to_qt(mark.end), QTextCursor.MoveMode.KeepAnchor)
             cursor.mergeCharFormat(formats[mark.kind])
         cursor.endEditBlock()
+        following = start + MARKS_PER_BATCH
+        if following < len(ordered):
+            QTimer.singleShot(0, lambda: self._paint_batch(generation, ordered, following, formats))
+        else:
+            self.marks_applied.emit()
+
+    @property
+    def marks_pending(self) -> bool:
+        """Whether batches of the last ``apply_marks`` are still to be painted."""
+        return self._marks_painted != self._mark_generation
 
     def format_at(self, offset: int) -> QTextCharFormat:
         """The character format shown at article ``offset`` (for tests and tooltips)."""

@@ -56,3 +56,40 @@ def test_a_moved_and_reworded_passage_shows_the_moved_tint(qtbot):
     # side_marks lists a reworded block's marks as MOVED then CHANGED; moved must stay visible.
     pane.apply_marks([Mark(0, 18, MarkKind.MOVED, 0), Mark(0, 18, MarkKind.CHANGED, 0)], LIGHT)
     assert pane.format_at(2).background().color() == LIGHT.moved
+
+
+def _many_marks(words: int) -> tuple[str, list[Mark]]:
+    text = " ".join(f"w{k:05d}" for k in range(words))
+    return text, [Mark(k * 7, k * 7 + 6, MarkKind.ADDED, k) for k in range(words)]
+
+
+def test_many_marks_are_painted_in_batches_between_events(qtbot):
+    from reader.ui.article_pane import MARKS_PER_BATCH
+
+    text, marks = _many_marks(MARKS_PER_BATCH * 3 + 10)
+    pane = ArticlePane(side_label="Rewrite")
+    qtbot.addWidget(pane)
+    pane.set_article(Article.from_text(text))
+    with qtbot.waitSignal(pane.marks_applied, timeout=10_000):
+        pane.apply_marks(marks, LIGHT)
+        # Back in the event loop after one batch: the last words wait their turn.
+        assert pane.marks_pending
+        assert pane.format_at(0).fontUnderline()
+        assert not pane.format_at(len(text) - 3).fontUnderline()
+    assert not pane.marks_pending
+    assert pane.format_at(len(text) - 3).fontUnderline()
+
+
+def test_a_new_article_drops_the_batches_still_pending(qtbot):
+    from reader.ui.article_pane import MARKS_PER_BATCH
+
+    text, marks = _many_marks(MARKS_PER_BATCH * 3)
+    pane = ArticlePane(side_label="Rewrite")
+    qtbot.addWidget(pane)
+    pane.set_article(Article.from_text(text))
+    pane.apply_marks(marks, LIGHT)
+    pane.set_article(Article.from_text(text))
+    with qtbot.assertNotEmitted(pane.marks_applied, wait=200):
+        pass
+    assert not pane.marks_pending
+    assert not any(pane.format_at(k * 7).fontUnderline() for k in range(0, 6000, 500))
