@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -67,4 +66,18 @@ def test_pyinstaller_build_runs_headless_on_the_sample_pair(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert '"kind": "added"' in result.stdout
-    assert sys.platform != "win32"
+    # The window too: --smoke-test opens the pair, prints the summary line, exits.
+    window = subprocess.run(
+        [
+            str(binary),
+            "--smoke-test",
+            str(seeds / "original_report.txt"),
+            str(seeds / "rewrite.txt"),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert window.returncode == 0, window.stderr
+    assert "from the original" in window.stdout
