@@ -152,6 +152,8 @@ class _Mention:
 
 def attribute(text: str, quotations: list[tuple[Span, ...]]) -> tuple[Quote, ...]:
     """Build a ``Quote`` with its speaker for each quotation (given as its fragments)."""
+    if not quotations:
+        return ()  # the name index below costs a pass over the whole text
     names = _NameIndex(text)
     resolver = _Resolver(text, names)
     # Words the article also writes in lower case are not names when they open a
