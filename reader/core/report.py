@@ -161,8 +161,8 @@ class ReportError(Exception):
     """The report could not be written; the message names the path and the reason."""
 
 
-def write_report(path: str | Path, content: str, *, inputs: tuple[str, ...] = ()) -> None:
-    """Write ``content`` atomically (temp file + rename) to ``path``.
+def write_report(path: str | Path, content: str | bytes, *, inputs: tuple[str, ...] = ()) -> None:
+    """Write ``content`` (text as UTF-8, or bytes such as a PDF) atomically to ``path``.
 
     Refuses to write over one of ``inputs`` (the compared articles); an existing
     report is replaced only as a whole, never left half-written.
@@ -180,8 +180,9 @@ def write_report(path: str | Path, content: str, *, inputs: tuple[str, ...] = ()
     except OSError as error:
         raise ReportError(f"{target}: {error.strerror or error}") from None
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(content)
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
         os.chmod(temp, 0o644)  # mkstemp makes it private; a report is an ordinary file
         os.replace(temp, target)
     except OSError as error:

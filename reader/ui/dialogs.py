@@ -55,3 +55,34 @@ def show_error(parent: QWidget | None, title: str, message: str, details: str = 
     box.setWindowModality(Qt.WindowModality.WindowModal)
     box.open()
     return box
+
+
+REPORT_FILTER = "HTML report (*.html);;PDF document (*.pdf)"
+
+
+def ask_save_report(parent: QWidget | None, suggested: str) -> str | None:
+    """Ask where to save a report; the suffix follows the chosen type. None when cancelled."""
+    path, chosen = QFileDialog.getSaveFileName(
+        parent,
+        _tr("Export Report"),
+        suggested,
+        _tr(REPORT_FILTER),
+        options=QFileDialog.Option.DontConfirmOverwrite,  # confirm_replace asks, testably
+    )
+    if not path:
+        return None
+    if not path.lower().endswith((".html", ".htm", ".pdf")):
+        path += ".pdf" if "pdf" in chosen.lower() else ".html"
+    return path
+
+
+def confirm_replace(parent: QWidget | None, path: str) -> bool:
+    """Ask before replacing an existing file; True to replace it."""
+    answer = QMessageBox.question(
+        parent,
+        _tr("Replace the file?"),
+        _tr("“{path}” already exists. Replace it?").format(path=path),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSettings, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QPalette,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QLabel,
     QMainWindow,
@@ -37,6 +38,7 @@ from reader.core.article import Article
 from reader.core.comparison import Comparison, Quote, QuotePair, QuoteStatus, Summary
 from reader.core.marks import side_marks
 from reader.core.query import SIDES, ComparisonQuery, Side, other_side
+from reader.core.report import ReportError, render_html, write_report
 from reader.ui import dialogs
 from reader.ui.article_pane import ArticlePane, local_files
 from reader.ui.compare_worker import CompareRunner, Source
@@ -45,6 +47,7 @@ from reader.ui.elided_label import ElidedLabel
 from reader.ui.highlight import Colours, colours_for, glyph_icon
 from reader.ui.legend import Legend
 from reader.ui.link_map import LinkMap
+from reader.ui.pdf_export import pdf_bytes
 from reader.ui.quote_sidebar import STATUS_WORDS, QuoteSidebar
 from reader.ui.recent import RecentPairs
 from reader.ui.resources import sample_pair
@@ -85,6 +88,7 @@ class MainWindow(QMainWindow):
 
     comparison_shown = Signal(object)  # the Comparison now on screen
     load_failed = Signal(str)  # the message shown to the user
+    report_exported = Signal(str)  # the path of a report just written
 
     def __init__(
         self,
@@ -115,6 +119,7 @@ class MainWindow(QMainWindow):
         self.link_map = LinkMap(left=self.panes["left"], right=self.panes["right"], parent=self)
         self.sync = ScrollSync(left=self.panes["left"], right=self.panes["right"], parent=self)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter = splitter
         splitter.setObjectName("panes")
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.panes["left"])
@@ -149,6 +154,7 @@ class MainWindow(QMainWindow):
         self._set_query(None)
         self._update_actions()
         self.resize(1400, 900)
+        self._restore_layout()
 
     # --- actions, menus, toolbar ----------------------------------------------
 
@@ -221,6 +227,12 @@ class MainWindow(QMainWindow):
             glyph="✕",
         )
         self.cancel_action.setEnabled(False)
+        self.export_action = self._action(
+            "&Export Report…",
+            self.export_report,
+            ["Ctrl+E"],
+            tip="Save both texts, the quotations and the summary as HTML or PDF",
+        )
         self.sample_action = self._action("Open &Sample Pair", self.open_sample_pair)
         self.about_action = self._action("&About Article Reader", self._about)
 
@@ -233,6 +245,8 @@ class MainWindow(QMainWindow):
         self.recent_menu = QMenu(self.tr("Open &Recent"), self)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addMenu(self.recent_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(self.export_action)
         file_menu.addSeparator()
         file_menu.addAction(self.reload_action)
         file_menu.addSeparator()
@@ -403,6 +417,7 @@ class MainWindow(QMainWindow):
         self.summary_label.setText(summary_text(comparison.summary))
         self.statusBar().clearMessage()
         self._remember_pair()
+        self._update_actions()
         if self._keep_scroll:
             self.panes["left"].text.verticalScrollBar().setValue(self._keep_scroll)
         self.sync.follow("left")
@@ -451,6 +466,7 @@ class MainWindow(QMainWindow):
         loaded = any(self._articles.values())
         self.reload_action.setEnabled(loaded)
         self.swap_action.setEnabled(loaded)
+        self.export_action.setEnabled(self.comparison is not None)
 
     def _update_title(self) -> None:
         names = [Path(p).name if p else "—" for p in (self._paths["left"], self._paths["right"])]
@@ -666,4 +682,48 @@ class MainWindow(QMainWindow):
         self.runner.cancel()
         self.runner.wait()
         self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
         super().closeEvent(event)
+
+    def _restore_layout(self) -> None:
+        """Size, dock and toolbar layout, and splitter of the last session, when saved."""
+        for key, restore in (
+            ("window/geometry", self.restoreGeometry),
+            ("window/state", self.restoreState),
+            ("window/splitter", self.splitter.restoreState),
+        ):
+            value = self.settings.value(key)
+            if isinstance(value, QByteArray) and not value.isEmpty():
+                restore(value)
+
+    # --- export -----------------------------------------------------------------
+
+    def export_report(self) -> None:
+        """Ask where, then write the comparison as a self-contained HTML or PDF report."""
+        if self.comparison is None:
+            return
+        left, right = self.comparison.left, self.comparison.right
+        suggested = str(
+            Path(self._last_directory() or ".")
+            / f"{Path(left.path).stem} vs {Path(right.path).stem}.html"
+        )
+        path = dialogs.ask_save_report(self, suggested)
+        if not path:
+            return
+        if Path(path).exists() and not dialogs.confirm_replace(self, path):
+            return
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            html = render_html(self.comparison)
+            content: str | bytes = pdf_bytes(html) if path.lower().endswith(".pdf") else html
+            write_report(path, content, inputs=(left.path, right.path))
+        except ReportError as error:
+            dialogs.show_error(self, self.tr("Cannot export the report"), str(error))
+            return
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.statusBar().showMessage(
+            self.tr("Report saved to {name}").format(name=Path(path).name), 8000
+        )
+        self.report_exported.emit(path)
