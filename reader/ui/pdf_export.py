@@ -17,6 +17,7 @@ def pdf_bytes(html: str, *, title: str = "Article Reader report") -> bytes:
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
     writer.setTitle(title)
+    writer.setResolution(96)  # the report sizes its text in CSS px: lay out at screen scale
     writer.setPageLayout(
         QPageLayout(
             QPageSize(QPageSize.PageSizeId.A4),
