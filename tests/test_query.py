@@ -180,3 +180,16 @@ def test_an_empty_comparison_answers_none(query):
     assert empty.block_near("left", 0) is None
     assert empty.next_change("right", 0) is None
     assert empty.blocks_between("left", 0, 10) == []
+
+
+@pytest.mark.parametrize(
+    ("side", "start", "end", "expected"),
+    [
+        ("left", 11, 20, (33, 40)),  # one changed block
+        ("left", 0, 20, (22, 40)),  # two blocks, in order
+        ("left", 0, 33, (0, 40)),  # including the moved one: the whole stretch
+        ("right", 13, 21, (33, 33)),  # only in the rewrite: the gap after its predecessor
+    ],
+)
+def test_counterpart_range(query, side, start, end, expected):
+    assert query.counterpart_range(side, start, end) == expected

@@ -121,6 +121,19 @@ class ComparisonQuery:
         last = bisect.bisect_left(starts, end)
         return self._order[side][first:last]
 
+    def counterpart_range(self, side: Side, start: int, end: int) -> Span:
+        """The stretch of the other side that corresponds to ``[start, end)`` of ``side``.
+
+        From the first to the last counterpart of the blocks the range touches
+        (a passage whose blocks were reordered gives the whole stretch they
+        span); a range only ``side`` has gives the zero-width gap where it would be.
+        """
+        spans = [self.counterpart(side, i) for i in self.blocks_between(side, start, end)]
+        wide = [s for s in spans if s[1] > s[0]] or spans
+        if not wide:
+            return (0, 0)
+        return (min(s[0] for s in wide), max(s[1] for s in wide))
+
     def side_order(self, side: Side) -> list[int]:
         """Every block with a span on ``side``, in reading order."""
         return list(self._order[side])

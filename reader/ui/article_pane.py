@@ -296,6 +296,11 @@ class ArticlePane(QWidget):
     def article(self) -> Article | None:
         return self._article
 
+    @property
+    def offsets(self) -> OffsetMap:
+        """The article-offset <-> Qt-position map of the text shown."""
+        return self._offsets
+
     def show_placeholder(self) -> None:
         """No article yet: say how to get one."""
         self._article = None

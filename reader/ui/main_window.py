@@ -192,6 +192,12 @@ class MainWindow(QMainWindow):
         )
         self.quit_action = self._action("&Quit", self.close, [QKeySequence.StandardKey.Quit])
         self.find_action = self._action("&Find…", self.show_find, [QKeySequence.StandardKey.Find])
+        self.copy_pair_action = self._action(
+            "Copy with &Counterpart",
+            self.copy_with_counterpart,
+            ["Ctrl+Shift+C"],
+            tip="Copy the selected passage and its counterpart in the other article as text",
+        )
         self.zoom_in_action = self._action("Zoom &In", lambda: self.zoom(1), ["Ctrl++", "Ctrl+="])
         self.zoom_out_action = self._action("Zoom &Out", lambda: self.zoom(-1), ["Ctrl+-"])
         self.zoom_reset_action = self._action("&Normal Size", lambda: self.zoom(0), ["Ctrl+0"])
@@ -255,6 +261,7 @@ class MainWindow(QMainWindow):
 
         edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.addAction(self.find_action)
+        edit_menu.addAction(self.copy_pair_action)
 
         view_menu = bar.addMenu(self.tr("&View"))
         for action in (self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action):
@@ -473,6 +480,35 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{names[0]} ↔ {names[1]} — {APP_NAME}")
 
     # --- navigation ---------------------------------------------------------------
+
+    def copy_with_counterpart(self) -> None:
+        """Copy the selection (or the block at the cursor) and its counterpart as text."""
+        if self.query is None or self.comparison is None:
+            return
+        side = self._active_side()
+        cursor = self.panes[side].text.textCursor()
+        offsets = self.panes[side].offsets
+        start, end = (
+            offsets.from_qt(cursor.selectionStart()),
+            offsets.from_qt(cursor.selectionEnd()),
+        )
+        if start == end:
+            index = self.query.block_near(side, start)
+            if index is None:
+                return
+            start, end = self.query.span(side, index) or (start, end)
+        other = other_side(side)
+        o_start, o_end = self.query.counterpart_range(side, start, end)
+        articles = {"left": self.comparison.left, "right": self.comparison.right}
+        texts = {side: articles[side].text[start:end], other: articles[other].text[o_start:o_end]}
+        labels = {"left": self.tr("Original"), "right": self.tr("Rewrite")}
+        parts = []
+        for s in SIDES:
+            name = Path(articles[s].path).name
+            body = texts[s] or self.tr("(nothing: this passage is only in the other article)")
+            parts.append(f"{labels[s]} ({name}):\n{body}")
+        QApplication.clipboard().setText("\n\n".join(parts))
+        self.statusBar().showMessage(self.tr("Copied the passage and its counterpart"), 4000)
 
     def _active_side(self) -> Side:
         """The pane the user is reading: the one with keyboard focus, else the left."""

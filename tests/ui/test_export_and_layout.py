@@ -95,3 +95,23 @@ def test_window_size_splitter_and_docks_survive_a_restart(qtbot, settings):
     assert second.splitter.sizes() == sizes
     assert not second.quote_dock.isVisible()
     second.close()
+
+
+def test_copy_with_counterpart_puts_both_passages_on_the_clipboard(sample_window, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    pane = sample_window.panes["left"]
+    text = sample_window.comparison.left.text
+    offset = text.index("next month")
+    pane.place_cursor(offset)
+    pane.text.setFocus()
+    qtbot.keyClick(
+        pane.text,
+        Qt.Key.Key_C,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    copied = QApplication.clipboard().text()
+    assert copied.startswith("Original (original_report.txt):\nThe administration said last week")
+    assert "Rewrite (rewrite.txt):\nLast week, the Biden administration said" in copied
+    assert "in November" in copied
