@@ -9,42 +9,16 @@ from __future__ import annotations
 import os
 import sys
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QColor, QIcon, QPalette
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from reader import __version__
 from reader.ui.main_window import MainWindow
+from reader.ui.palette import PALETTE_ENV, apply_palette
 
 ORGANISATION = "ArticleReader"
 APPLICATION = "Article Reader"
-PALETTE_ENV = "ARTICLE_READER_PALETTE"
-
-
-def dark_palette() -> QPalette:
-    """A dark palette for Fusion, for systems that do not provide one."""
-    palette = QPalette()
-    roles = QPalette.ColorRole
-    for role, colour in (
-        (roles.Window, "#2b2d31"),
-        (roles.WindowText, "#e6e6e6"),
-        (roles.Base, "#1e1f22"),
-        (roles.AlternateBase, "#26282c"),
-        (roles.ToolTipBase, "#2b2d31"),
-        (roles.ToolTipText, "#e6e6e6"),
-        (roles.Text, "#e6e6e6"),
-        (roles.Button, "#33363b"),
-        (roles.ButtonText, "#e6e6e6"),
-        (roles.BrightText, "#ff6b6b"),
-        (roles.Link, "#6ea8ff"),
-        (roles.Highlight, "#3d6bb3"),
-        (roles.HighlightedText, "#ffffff"),
-        (roles.PlaceholderText, "#8a8d93"),
-    ):
-        palette.setColor(role, QColor(colour))
-    for role in (roles.WindowText, roles.Text, roles.ButtonText):
-        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#8a8d93"))
-    return palette
 
 
 def set_up_application(argv: list[str]) -> QApplication:
@@ -58,13 +32,8 @@ def set_up_application(argv: list[str]) -> QApplication:
     app.setDesktopFileName("org.articlereader.ArticleReader")
     app.setWindowIcon(QIcon.fromTheme("org.articlereader.ArticleReader"))
     app.setStyle("Fusion")  # the same look everywhere, and a palette that follows the system
-    choice = os.environ.get(PALETTE_ENV, "system").lower()
-    if choice == "dark":
-        app.styleHints().setColorScheme(Qt.ColorScheme.Dark)
-        app.setPalette(dark_palette())
-    elif choice == "light":
-        app.styleHints().setColorScheme(Qt.ColorScheme.Light)
-        app.setPalette(app.style().standardPalette())
+    forced = os.environ.get(PALETTE_ENV, "").lower()
+    apply_palette(app, forced or str(QSettings().value("view/palette", "system")))
     return app
 
 
@@ -92,10 +61,7 @@ def run(args: list[str]) -> int:
     smoke = SMOKE_FLAG in args
     paths = [a for a in args if not a.startswith("-")]
     app = set_up_application([sys.argv[0], *args])
-    window = MainWindow(settings=QSettings())
-    geometry = window.settings.value("window/geometry")
-    if geometry is not None and not smoke:
-        window.restoreGeometry(geometry)
+    window = MainWindow(settings=QSettings())  # restores its own size and layout
     if smoke:
         status = {"code": 1}
 

@@ -249,6 +249,7 @@ class ArticlePane(QWidget):
         self._mark_generation = 0
         self._marks_painted = 0
         self._marked = False  # whether the text carries marks to clear
+        self._base_size = BASE_POINT_SIZE
         self.marks_applied.connect(self._note_painted)
         self._side_label = side_label
         self._article: Article | None = None
@@ -471,11 +472,19 @@ class ArticlePane(QWidget):
 
     # --- zoom -----------------------------------------------------------------
 
+    def set_reading_font(self, family: str, size: int) -> None:
+        """Use ``family`` ("" for the built-in serif choice) at ``size`` points as the base."""
+        self._base_size = size
+        font = QFont()
+        font.setFamilies([family] if family else READING_FAMILIES)
+        font.setPointSize(size)
+        self.text.document().setDefaultFont(font)
+
     def zoom(self, steps: int) -> None:
         """Grow (positive) or shrink the text by ``steps`` points; 0 resets."""
         doc = self.text.document()
         font = doc.defaultFont()
-        size = BASE_POINT_SIZE if steps == 0 else max(6, min(48, font.pointSize() + steps))
+        size = self._base_size if steps == 0 else max(6, min(48, font.pointSize() + steps))
         font.setPointSize(size)
         doc.setDefaultFont(font)
 

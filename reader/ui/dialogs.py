@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from reader.core.loading import SUPPORTED_SUFFIXES
+from reader.ui.preferences import Preferences, PreferencesDialog
 
 # The loader names what it reads best; any other file is still tried by content.
 FILE_FILTER = "Articles ({patterns});;All files (*)".format(
@@ -86,3 +87,9 @@ def confirm_replace(parent: QWidget | None, path: str) -> bool:
         QMessageBox.StandardButton.No,
     )
     return answer == QMessageBox.StandardButton.Yes
+
+
+def ask_preferences(parent: QWidget | None, current: Preferences) -> Preferences | None:
+    """Show the preferences dialog; the new preferences, or None when cancelled."""
+    dialog = PreferencesDialog(current, parent)
+    return dialog.preferences() if dialog.exec() == PreferencesDialog.DialogCode.Accepted else None

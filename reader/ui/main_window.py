@@ -8,6 +8,8 @@ scroll sync and sidebar only present what the core computed.
 
 from __future__ import annotations
 
+import os
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSettings, Qt, Signal
@@ -36,7 +38,6 @@ from PySide6.QtWidgets import (
 
 from reader.core.article import Article
 from reader.core.comparison import Comparison, Quote, QuotePair, QuoteStatus, Summary
-from reader.core.marks import side_marks
 from reader.core.query import SIDES, ComparisonQuery, Side, other_side
 from reader.core.report import ReportError, render_html, write_report
 from reader.ui import dialogs
@@ -47,7 +48,10 @@ from reader.ui.elided_label import ElidedLabel
 from reader.ui.highlight import Colours, colours_for, glyph_icon
 from reader.ui.legend import Legend
 from reader.ui.link_map import LinkMap
+from reader.ui.mark_filter import visible_marks
+from reader.ui.palette import PALETTE_ENV, apply_palette
 from reader.ui.pdf_export import pdf_bytes
+from reader.ui.preferences import Preferences
 from reader.ui.quote_sidebar import STATUS_WORDS, QuoteSidebar
 from reader.ui.recent import RecentPairs
 from reader.ui.resources import sample_pair
@@ -101,6 +105,7 @@ class MainWindow(QMainWindow):
         self.settings = settings if settings is not None else QSettings()
         self.runner = runner if runner is not None else CompareRunner(parent=self)
         self.recent = RecentPairs(self.settings)
+        self.prefs = Preferences.load(self.settings)
         self._paths: dict[Side, str | None] = {"left": None, "right": None}
         self._articles: dict[Side, Article | None] = {"left": None, "right": None}
         self._pending: dict[Side, str | None] = {"left": None, "right": None}
@@ -155,6 +160,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self.resize(1400, 900)
         self._restore_layout()
+        self._apply_preferences(self.prefs, palette=False)  # the app set its palette at start
 
     # --- actions, menus, toolbar ----------------------------------------------
 
@@ -192,6 +198,9 @@ class MainWindow(QMainWindow):
         )
         self.quit_action = self._action("&Quit", self.close, [QKeySequence.StandardKey.Quit])
         self.find_action = self._action("&Find…", self.show_find, [QKeySequence.StandardKey.Find])
+        self.preferences_action = self._action(
+            "&Preferences…", self.show_preferences, ["Ctrl+,"], tip="Fonts, colours and marks"
+        )
         self.copy_pair_action = self._action(
             "Copy with &Counterpart",
             self.copy_with_counterpart,
@@ -262,6 +271,8 @@ class MainWindow(QMainWindow):
         edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.addAction(self.find_action)
         edit_menu.addAction(self.copy_pair_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.preferences_action)
 
         view_menu = bar.addMenu(self.tr("&View"))
         for action in (self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action):
@@ -418,7 +429,7 @@ class MainWindow(QMainWindow):
             return
         self.comparison = comparison
         for side in SIDES:
-            self.panes[side].apply_marks(side_marks(comparison, side), self._colours)
+            self.panes[side].apply_marks(visible_marks(comparison, side, self.prefs), self._colours)
         self._set_query(ComparisonQuery(comparison))
         self.sidebar.set_comparison(comparison, self._colours)
         self.summary_label.setText(summary_text(comparison.summary))
@@ -645,6 +656,28 @@ class MainWindow(QMainWindow):
         self.sync.enabled = self.sync_action.isChecked()
         if self.sync.enabled:
             self.sync.follow("left")
+        if self.prefs.sync_scrolling != self.sync.enabled:
+            self.prefs = replace(self.prefs, sync_scrolling=self.sync.enabled)
+            self.prefs.save(self.settings)
+
+    def show_preferences(self) -> None:
+        """Edit the preferences; they apply at once and are kept for the next start."""
+        chosen = dialogs.ask_preferences(self, self.prefs)
+        if chosen is not None and chosen != self.prefs:
+            chosen.save(self.settings)
+            self._apply_preferences(chosen, palette=chosen.palette != self.prefs.palette)
+
+    def _apply_preferences(self, prefs: Preferences, *, palette: bool) -> None:
+        self.prefs = prefs
+        for pane in self.panes.values():
+            pane.set_reading_font(prefs.font_family, prefs.font_size)
+        self.sync_action.setChecked(prefs.sync_scrolling)
+        self._toggle_sync()
+        app = QApplication.instance()
+        if palette and isinstance(app, QApplication) and not os.environ.get(PALETTE_ENV):
+            apply_palette(app, prefs.palette)  # the PaletteChange event repaints the marks
+        self._apply_colours()
+        self.link_map.update()
 
     def _apply_colours(self) -> None:
         self._colours = colours_for(self.palette())
@@ -656,7 +689,9 @@ class MainWindow(QMainWindow):
             action.setIcon(glyph_icon(glyph, text, greyed))
         if self.comparison is not None:
             for side in SIDES:
-                self.panes[side].apply_marks(side_marks(self.comparison, side), self._colours)
+                self.panes[side].apply_marks(
+                    visible_marks(self.comparison, side, self.prefs), self._colours
+                )
             self.sidebar.set_comparison(self.comparison, self._colours)
         self.link_map.set_query(self.query, self._colours)
 

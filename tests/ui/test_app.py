@@ -7,8 +7,9 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from reader.ui import resources
-from reader.ui.app import dark_palette, open_initial, set_up_application
+from reader.ui.app import open_initial, set_up_application
 from reader.ui.highlight import DARK, LIGHT, colours_for
+from reader.ui.palette import dark_palette
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
