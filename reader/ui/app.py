@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 from reader import __version__
 from reader.ui.main_window import MainWindow
 from reader.ui.palette import PALETTE_ENV, apply_palette
+from reader.ui.resources import app_icon_path
 
 ORGANISATION = "ArticleReader"
 APPLICATION = "Article Reader"
@@ -30,7 +31,10 @@ def set_up_application(argv: list[str]) -> QApplication:
     app.setApplicationName(APPLICATION)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("org.articlereader.ArticleReader")
-    app.setWindowIcon(QIcon.fromTheme("org.articlereader.ArticleReader"))
+    # The installed theme icon when the desktop has one, else the packaged SVG.
+    app.setWindowIcon(
+        QIcon.fromTheme("org.articlereader.ArticleReader", QIcon(str(app_icon_path())))
+    )
     app.setStyle("Fusion")  # the same look everywhere, and a palette that follows the system
     forced = os.environ.get(PALETTE_ENV, "").lower()
     apply_palette(app, forced or str(QSettings().value("view/palette", "system")))

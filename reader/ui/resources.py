@@ -1,4 +1,4 @@
-"""Finding files the app ships: the sample pair, through ``importlib.resources``."""
+"""Finding files the app ships (the sample pair, the icon), through ``importlib.resources``."""
 
 from __future__ import annotations
 
@@ -21,3 +21,11 @@ def sample_pair() -> tuple[Path, Path] | None:
     if all(path.is_file() for path in paths):
         return paths[0], paths[1]
     return None
+
+
+ICON_NAME = "org.articlereader.ArticleReader.svg"
+
+
+def app_icon_path() -> Path:
+    """The application icon (SVG) inside the package."""
+    return Path(str(resources.files("reader.resources").joinpath("icons", ICON_NAME)))

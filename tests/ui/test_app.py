@@ -63,3 +63,17 @@ def test_dark_palette_selects_the_dark_colours(monkeypatch, window):
         monkeypatch.setenv("ARTICLE_READER_PALETTE", "light")
         set_up_application([])
         monkeypatch.delenv("ARTICLE_READER_PALETTE")
+
+
+def test_the_packaged_icon_renders_and_is_the_window_icon(qapp):
+    from reader.ui.resources import app_icon_path
+
+    assert (
+        app_icon_path().read_bytes()
+        == (Path(__file__).resolve().parents[2] / "packaging" / "article-reader.svg").read_bytes()
+    )
+    set_up_application([])
+    icon = qapp.windowIcon()
+    assert not icon.isNull()
+    for size in (16, 48, 256):  # high-DPI sizes come from the SVG, not a small bitmap
+        assert not icon.pixmap(size, size).isNull()
