@@ -24,9 +24,18 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap, QTextDocument
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QIcon,
+    QKeySequence,
+    QPainter,
+    QPixmap,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -122,6 +131,15 @@ def speaker_text(pair: QuotePair) -> str:
     if left and right and left != right:
         return f"{left} → {right}"
     return left or right or "—"
+
+
+def pair_as_text(pair: QuotePair) -> str:
+    """A quote pair as plain text for the clipboard: status, speaker, both quotations."""
+    lines = [f"{STATUS_WORDS[pair.status]}: {speaker_text(pair)}"]
+    for side, label in (("left", "Original"), ("right", "Rewrite")):
+        words = plain_text(pair, side)
+        lines.append(f"{label}: “{words}”" if words else f"{label}: —")
+    return "\n".join(lines)
 
 
 class QuoteModel(QAbstractTableModel):
@@ -260,6 +278,8 @@ class QuoteSidebar(QWidget):
         self.count_label = QLabel(self)
         self.table = QTableView(self)
         self.table.setAccessibleName(self.tr("Quotations"))
+        # The view's own Ctrl+C copies one cell; the filter below copies the pair.
+        self.table.installEventFilter(self)
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -311,6 +331,13 @@ class QuoteSidebar(QWidget):
         self._update_count()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and event.matches(QKeySequence.StandardKey.Copy)
+        ):
+            self.copy_current()
+            return True
         # The viewport narrows when the scroll bar appears, rewrapping every row.
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
             self._fit_timer.start()
@@ -334,6 +361,12 @@ class QuoteSidebar(QWidget):
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
             self.pair_selected.emit(current.data(PAIR_ROLE))
+
+    def copy_current(self) -> None:
+        """Copy the selected quote pair (status, speaker, both texts) as plain text."""
+        index = self.table.currentIndex()
+        if index.isValid():
+            QApplication.clipboard().setText(pair_as_text(index.data(PAIR_ROLE)))
 
     def select_row(self, row: int) -> None:
         """Make proxy row ``row`` current (as a click would)."""

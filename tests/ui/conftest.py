@@ -21,6 +21,13 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
 
 
+@pytest.fixture(autouse=True)
+def _application(qapp):
+    """Every window test has a QApplication: pixmaps and fonts abort the process without one
+    (a model test run on its own, before any widget test, used to)."""
+    return qapp
+
+
 @pytest.fixture
 def settings(tmp_path: Path) -> QSettings:
     """Settings in a temporary file: tests never see each other's (or the user's) recent pairs."""

@@ -99,3 +99,28 @@ def test_the_sidebar_is_keyboard_navigable(qtbot, sample_comparison):
     qtbot.keyClick(sidebar.table, Qt.Key.Key_Down)
     assert seen == list(sample_comparison.quote_pairs[:2])
     assert HTML_ROLE != PAIR_ROLE
+
+
+def test_ctrl_c_in_the_sidebar_copies_the_selected_pair(qtbot, sample_comparison):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from reader.ui.highlight import LIGHT
+    from reader.ui.quote_sidebar import QuoteSidebar
+
+    sidebar = QuoteSidebar()
+    qtbot.addWidget(sidebar)
+    sidebar.set_comparison(sample_comparison, LIGHT)
+    sidebar.show()
+    row = next(
+        r
+        for r in range(sidebar.proxy.rowCount())
+        if "accolades" in sidebar.proxy.index(r, 3).data()
+    )
+    sidebar.select_row(row)
+    sidebar.table.setFocus()
+    qtbot.keyClick(sidebar.table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    copied = QApplication.clipboard().text()
+    assert copied.startswith("altered: Ariana Saludares")
+    assert "Original: “I cannot stand" in copied and "They give us" in copied
+    assert "Rewrite: “I cannot stand" in copied and "They gave us" in copied
