@@ -45,39 +45,22 @@ def test_appstream_metainfo_validates():
 
 
 @pytest.mark.slow
-def test_pyinstaller_build_runs_headless_on_the_sample_pair(tmp_path):
-    """Builds the one-folder app (minutes) and runs the frozen CLI on the seeds."""
+def test_pyinstaller_build_runs_headless_on_the_sample_pair():
+    """Builds the one-folder app and runs the frozen CLI and window on the seeds."""
     subprocess.run([str(PACKAGING / "build.sh")], check=True, cwd=ROOT)
     binary = ROOT / "dist" / "article-reader" / "article-reader"
-    seeds = ROOT / "seeds"
+    pair = [str(ROOT / "seeds" / "original_report.txt"), str(ROOT / "seeds" / "rewrite.txt")]
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    result = subprocess.run(
-        [
-            str(binary),
-            "compare",
-            str(seeds / "original_report.txt"),
-            str(seeds / "rewrite.txt"),
-            "--json",
-        ],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr
-    assert '"kind": "added"' in result.stdout
+
+    def frozen(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [str(binary), *args], capture_output=True, text=True, env=env, timeout=120
+        )
+
+    cli = frozen("compare", *pair, "--json")
+    assert cli.returncode == 0, cli.stderr
+    assert '"kind": "added"' in cli.stdout
     # The window too: --smoke-test opens the pair, prints the summary line, exits.
-    window = subprocess.run(
-        [
-            str(binary),
-            "--smoke-test",
-            str(seeds / "original_report.txt"),
-            str(seeds / "rewrite.txt"),
-        ],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
+    window = frozen("--smoke-test", *pair)
     assert window.returncode == 0, window.stderr
     assert "from the original" in window.stdout

@@ -28,4 +28,5 @@ ICON_NAME = "org.articlereader.ArticleReader.svg"
 
 def app_icon_path() -> Path:
     """The application icon (SVG) inside the package."""
-    return Path(str(resources.files("reader.resources").joinpath("icons", ICON_NAME)))
+    # One name per joinpath: a frozen app's MultiplexedPath takes no more.
+    return Path(str(resources.files("reader.resources").joinpath("icons").joinpath(ICON_NAME)))
