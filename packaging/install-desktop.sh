@@ -9,6 +9,10 @@ app_id=org.articlereader.ArticleReader
 install -Dm644 "$here/$app_id.desktop" "$prefix/share/applications/$app_id.desktop"
 install -Dm644 "$here/$app_id.metainfo.xml" "$prefix/share/metainfo/$app_id.metainfo.xml"
 install -Dm644 "$here/article-reader.svg" "$prefix/share/icons/hicolor/scalable/apps/$app_id.svg"
+for png in "$here"/icons/hicolor/*/apps/"$app_id.png"; do
+    size_dir="$(basename "$(dirname "$(dirname "$png")")")"
+    install -Dm644 "$png" "$prefix/share/icons/hicolor/$size_dir/apps/$app_id.png"
+done
 command -v update-desktop-database >/dev/null && update-desktop-database "$prefix/share/applications" || true
 command -v gtk-update-icon-cache >/dev/null && gtk-update-icon-cache -q "$prefix/share/icons/hicolor" || true
 echo "Installed $app_id under $prefix"

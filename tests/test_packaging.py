@@ -44,6 +44,19 @@ def test_appstream_metainfo_validates():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_icon_pngs_exist_at_every_size_and_are_drawn():
+    from PySide6.QtGui import QImage
+
+    for size in (16, 24, 32, 48, 64, 128, 256):
+        path = PACKAGING / "icons" / "hicolor" / f"{size}x{size}" / "apps" / f"{APP_ID}.png"
+        image = QImage(str(path))
+        assert (image.width(), image.height()) == (size, size), path
+        # Not blank: the page outlines are dark on a transparent ground.
+        assert image.pixelColor(size // 2, size // 2).alpha() > 0 or any(
+            image.pixelColor(x, size // 2).alpha() > 0 for x in range(size)
+        )
+
+
 @pytest.mark.slow
 def test_pyinstaller_build_runs_headless_on_the_sample_pair():
     """Builds the one-folder app and runs the frozen CLI and window on the seeds."""
