@@ -120,7 +120,8 @@ def _links(
     for i, words in enumerate(left_words):
         if not words:
             continue
-        keys = {w for w in words if w not in _STOP} or set(words)
+        # In text order (not a set's hash order), so ties in the votes fall the same way every run.
+        keys = dict.fromkeys(w for w in words if w not in _STOP) or dict.fromkeys(words)
         expected = i * n_right // n_left  # where this quotation would sit on the right
         votes: Counter[int] = Counter()
         for word in keys:
