@@ -122,8 +122,17 @@ class _Scorer:
         idf, rare = self.idf, self._rare
         return {w: idf.get(w, rare) * c for w, c in bag.items()}
 
+    def pair(self, i: int, j: int) -> float:
+        """Similarity (0..1) of left sentence ``i`` and right sentence ``j``."""
+        # The common case of ``groups``, without its loops: most calls score one pair.
+        a, b = self._left.get(i), self._right.get(j)
+        mass = self._left.masses[i] + self._right.masses[j]
+        return 2.0 * _shared(a, b) / mass if mass else 0.0
+
     def groups(self, l0: int, l1: int, r0: int, r1: int) -> float:
         """Similarity (0..1) of left sentences [l0, l1) and right sentences [r0, r1)."""
+        if l1 - l0 == 1 and r1 - r0 == 1:
+            return self.pair(l0, r0)
         mass = self._left.mass(l0, l1) + self._right.mass(r0, r1)
         if not mass:
             return 0.0
@@ -149,20 +158,20 @@ class _Weights:
         self._side = side
         self._scorer = scorer
         self._weights: list[dict[str, float] | None] = [None] * len(side.spans)
-        self._masses: list[float] = [0.0] * len(side.spans)
+        self.masses: list[float] = [0.0] * len(side.spans)
 
     def get(self, i: int) -> dict[str, float]:
         weights = self._weights[i]
         if weights is None:
             weights = self._weights[i] = self._scorer.weigh(self._side.bag(i))
-            self._masses[i] = sum(weights.values())
+            self.masses[i] = sum(weights.values())
         return weights
 
     def mass(self, start: int, end: int) -> float:
         total = 0.0
         for i in range(start, end):
             self.get(i)
-            total += self._masses[i]
+            total += self.masses[i]
         return total
 
     def merged(self, start: int, end: int) -> dict[str, float]:
@@ -176,7 +185,12 @@ class _Weights:
 
 
 def _shared(a: dict[str, float], b: dict[str, float]) -> float:
-    return sum(min(a[w], b[w]) for w in a.keys() & b.keys())
+    # Summed in the smaller bag's own (text) order, never a set's: a set of
+    # strings iterates in hash order, which changes from run to run, and so
+    # would the last bits of the sum and the ties they break.
+    if len(a) > len(b):
+        a, b = b, a
+    return sum([min(v, b[w]) for w, v in a.items() if w in b])
 
 
 Tick = Callable[[float], None]
@@ -292,15 +306,16 @@ def _candidates(
                 hits = hits[max(0, k - POSTING_CAP // 2) : k + POSTING_CAP // 2]
             if hits:
                 votes.update(hits)
+        # A candidate sharing less than half the votes of the best one cannot
+        # beat it by much; skipping it halves the scoring on real rewrites. The
+        # floor is applied before ranking: a sentence collects a few hundred
+        # votes at 3 MB, most of them single votes of a common word's window.
+        floor = max(votes.values(), default=0) / 2
+        eligible = [jv for jv in votes.items() if jv[1] >= floor]
         # Near-copies tie on votes and similarity: prefer the one at about the
         # same relative position, so each pairs with its own.
-        best = heapq.nsmallest(
-            CANDIDATES, votes.items(), key=lambda jv: (-jv[1], abs(jv[0] - expected))
-        )
-        # A candidate sharing less than half the votes of the best one cannot
-        # beat it by much; skipping it halves the scoring on real rewrites.
-        floor = best[0][1] / 2 if best else 0
-        scored = [(scorer.groups(i, i + 1, j, j + 1), j) for j, v in best if v >= floor]
+        best = heapq.nsmallest(CANDIDATES, eligible, key=lambda jv: (-jv[1], abs(jv[0] - expected)))
+        scored = [(scorer.pair(i, j), j) for j, _ in best]
         scored.sort(key=lambda t: (-t[0], abs(t[1] - expected)))
         result.append(scored)
     return result

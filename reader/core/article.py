@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from reader.core.gc_pause import gc_paused
 from reader.core.segment import paragraph_spans, sentence_spans
 
 Span = tuple[int, int]
@@ -36,12 +37,13 @@ class Article:
         encoding: str | None = None,
     ) -> Article:
         """Build an article from its final text, computing paragraph and sentence spans."""
-        return cls(
-            text=text,
-            path=path,
-            title=title,
-            source_format=source_format,
-            encoding=encoding,
-            paragraphs=tuple(paragraph_spans(text)),
-            sentences=tuple(sentence_spans(text)),
-        )
+        with gc_paused():  # a 3 MB text has some 40,000 spans: see gc_pause
+            return cls(
+                text=text,
+                path=path,
+                title=title,
+                source_format=source_format,
+                encoding=encoding,
+                paragraphs=tuple(paragraph_spans(text)),
+                sentences=tuple(sentence_spans(text)),
+            )

@@ -9,6 +9,7 @@ from reader.core import align as align_mod
 from reader.core.article import Article
 from reader.core.comparison import Block, BlockKind, Comparison, QuotePair, Summary
 from reader.core.errors import Cancelled
+from reader.core.gc_pause import gc_paused
 from reader.core.quotes import extract_quotes, pair_quotes
 from reader.core.worddiff import DELETE, EQUAL, INSERT
 
@@ -38,15 +39,16 @@ def compare(
         if progress is not None:
             progress(fraction, stage)
 
-    step(0.0, "aligning")
-    blocks = align_mod.align(left, right, tick=lambda f: step(0.75 * f, "aligning"))
-    step(0.75, "finding quotations")
-    left_quotes = extract_quotes(left)
-    right_quotes = extract_quotes(right)
-    step(0.9, "pairing quotations")
-    quote_pairs = pair_quotes(left, left_quotes, right, right_quotes)
-    step(1.0, "done")
-    return Comparison(left, right, blocks, quote_pairs, summarize(blocks, quote_pairs))
+    with gc_paused():
+        step(0.0, "aligning")
+        blocks = align_mod.align(left, right, tick=lambda f: step(0.75 * f, "aligning"))
+        step(0.75, "finding quotations")
+        left_quotes = extract_quotes(left)
+        right_quotes = extract_quotes(right)
+        step(0.9, "pairing quotations")
+        quote_pairs = pair_quotes(left, left_quotes, right, right_quotes)
+        step(1.0, "done")
+        return Comparison(left, right, blocks, quote_pairs, summarize(blocks, quote_pairs))
 
 
 def summarize(blocks: tuple[Block, ...], quote_pairs: tuple[QuotePair, ...]) -> Summary:

@@ -44,25 +44,17 @@ def word_ops(left: str, right: str, *, timeout: float = 0.5) -> tuple[Op, ...]:
         return (Op(INSERT, right),)
     if not right:
         return (Op(DELETE, left),)
-    vocabulary: dict[str, str] = {}
-    tokens: list[str] = []
-
-    def encode(text: str) -> str:
-        chars = []
-        for token in tokenize(text):
-            code = vocabulary.get(token)
-            if code is None:
-                code = _code_point(len(tokens))
-                vocabulary[token] = code
-                tokens.append(token)
-            chars.append(code)
-        return "".join(chars)
-
-    a, b = encode(left), encode(right)
+    left_tokens, right_tokens = tokenize(left), tokenize(right)
+    # One code per distinct token, in order of first appearance (dicts keep it).
+    tokens = list(dict.fromkeys(left_tokens + right_tokens))
+    codes = dict(zip(tokens, map(_code_point, range(len(tokens))), strict=True))
+    a = "".join(map(codes.__getitem__, left_tokens))
+    b = "".join(map(codes.__getitem__, right_tokens))
     dmp = diff_match_patch()
     dmp.Diff_Timeout = timeout
     diffs = dmp.diff_main(a, b, False)
-    words = [[tokens[_index(c)] for c in chunk] for _, chunk in diffs]
+    token_of = dict(zip(codes.values(), tokens, strict=True))
+    words = [list(map(token_of.__getitem__, chunk)) for _, chunk in diffs]
     return _dissolve_weak_equalities(
         [(_DMP_TAG[tag], w) for (tag, _), w in zip(diffs, words, strict=False)]
     )
@@ -148,13 +140,6 @@ def _code_point(index: int) -> str:
     if index >= _SURROGATES:
         index += _SURROGATE_COUNT
     return chr(index)
-
-
-def _index(char: str) -> int:
-    code = ord(char)
-    if code >= _SURROGATES + _SURROGATE_COUNT:
-        code -= _SURROGATE_COUNT
-    return code - 0x100
 
 
 def side_text(ops: tuple[Op, ...] | list[Op], side: str) -> str:
