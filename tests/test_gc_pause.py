@@ -1,0 +1,69 @@
+"""The engine pauses the cyclic collector only while it runs, and always turns it back on."""
+
+import gc
+import threading
+
+import pytest
+
+from reader.core.article import Article
+from reader.core.compare import compare
+from reader.core.errors import Cancelled
+from reader.core.gc_pause import gc_paused
+
+
+@pytest.fixture(autouse=True)
+def _collector_on():
+    was = gc.isenabled()
+    gc.enable()
+    yield
+    if not was:
+        gc.disable()
+
+
+def test_paused_inside_and_restored_after():
+    with gc_paused():
+        assert not gc.isenabled()
+        with gc_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # the outer block is still running
+    assert gc.isenabled()
+
+
+def test_left_off_when_the_caller_had_it_off():
+    gc.disable()
+    with gc_paused():
+        pass
+    assert not gc.isenabled()
+
+
+def test_restored_when_the_comparison_is_cancelled():
+    article = Article.from_text("One sentence here. Another one there.")
+    seen = []
+
+    def cancel() -> bool:
+        seen.append(gc.isenabled())
+        return True
+
+    with pytest.raises(Cancelled):
+        compare(article, article, should_cancel=cancel)
+    assert seen == [False]
+    assert gc.isenabled()
+
+
+def test_overlapping_runs_in_two_threads_restore_it_once_both_end():
+    inside, release = threading.Event(), threading.Event()
+
+    def worker() -> None:
+        with gc_paused():
+            inside.set()
+            release.wait(5)
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    inside.wait(5)
+    with gc_paused():
+        pass
+    assert not gc.isenabled()  # the worker's run has not ended
+    release.set()
+    thread.join(5)
+    assert gc.isenabled()
