@@ -37,13 +37,14 @@ class Article:
         encoding: str | None = None,
     ) -> Article:
         """Build an article from its final text, computing paragraph and sentence spans."""
-        with gc_paused():  # a 3 MB text has some 40,000 spans: see gc_pause
+        with gc_paused():  # a 3 MB text has some 70,000 spans: see gc_pause
+            paragraphs = tuple(paragraph_spans(text))
             return cls(
                 text=text,
                 path=path,
                 title=title,
                 source_format=source_format,
                 encoding=encoding,
-                paragraphs=tuple(paragraph_spans(text)),
-                sentences=tuple(sentence_spans(text)),
+                paragraphs=paragraphs,
+                sentences=tuple(sentence_spans(text, paragraphs)),
             )
