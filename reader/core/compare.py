@@ -6,11 +6,12 @@ from collections import Counter
 from collections.abc import Callable
 
 from reader.core import align as align_mod
+from reader.core import offload
 from reader.core.article import Article
 from reader.core.comparison import Block, BlockKind, Comparison, QuotePair, Summary
 from reader.core.errors import Cancelled
 from reader.core.gc_pause import gc_paused
-from reader.core.quotes import extract_quotes, pair_quotes
+from reader.core.quotes import pair_quotes
 from reader.core.worddiff import DELETE, EQUAL, INSERT
 
 ProgressCallback = Callable[[float, str], None]
@@ -25,12 +26,19 @@ def compare(
     *,
     progress: ProgressCallback | None = None,
     should_cancel: Callable[[], bool] | None = None,
+    parallel: bool = True,
 ) -> Comparison:
     """Align, diff and pair the quotations of two articles.
 
     A pure function, safe to run in a worker thread. ``progress(fraction, stage)``
     is called every few hundred sentences; when ``should_cancel()`` turns true the
     call stops at the next such point by raising ``Cancelled``.
+
+    With ``parallel``, a big pair's quotations are found in a second process
+    while this one aligns (see ``offload``); the result is the same either way.
+    As with any multiprocessing, a script calling this at import time must
+    guard its entry point with ``if __name__ == "__main__":``, since the worker
+    process imports the main module.
     """
 
     def step(fraction: float, stage: str) -> None:
@@ -41,10 +49,15 @@ def compare(
 
     with gc_paused():
         step(0.0, "aligning")
-        blocks = align_mod.align(left, right, tick=lambda f: step(0.75 * f, "aligning"))
-        step(0.75, "finding quotations")
-        left_quotes = extract_quotes(left)
-        right_quotes = extract_quotes(right)
+        # Quotations need no alignment: a big pair's are found in a second process meanwhile.
+        quotes = offload.quotations(left, right, parallel=parallel)
+        try:
+            blocks = align_mod.align(left, right, tick=lambda f: step(0.75 * f, "aligning"))
+            step(0.75, "finding quotations")
+        except BaseException:
+            quotes.cancel()
+            raise
+        left_quotes, right_quotes = quotes.result()
         step(0.9, "pairing quotations")
         quote_pairs = pair_quotes(left, left_quotes, right, right_quotes)
         step(1.0, "done")
