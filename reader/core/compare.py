@@ -70,11 +70,12 @@ def summarize(blocks: tuple[Block, ...], quote_pairs: tuple[QuotePair, ...]) -> 
     moved = verbatim = 0
     for block in blocks:
         for op in block.ops:
-            n = len("".join(op.text.split()))  # characters other than spaces
+            words = op.text.split()
+            n = sum(map(len, words))  # characters other than spaces
             counts[op.tag] += n
             if block.moved and op.tag != DELETE:
                 moved += n
-            if op.tag == EQUAL and len(op.text.split()) >= VERBATIM_WORDS:
+            if op.tag == EQUAL and len(words) >= VERBATIM_WORDS:
                 verbatim += n
     return Summary(
         left_chars=counts[EQUAL] + counts[DELETE],

@@ -111,6 +111,13 @@ def _discard_executor() -> None:
         executor.shutdown(wait=False, cancel_futures=True)
 
 
+def worker_pids() -> list[int]:
+    """Process ids of the running worker (none before the first big pair), for measurements."""
+    with _lock:
+        processes = getattr(_executor, "_processes", None) or {}
+        return list(processes)
+
+
 def shutdown() -> None:
     """Stop the worker process (also done at exit)."""
     _discard_executor()
