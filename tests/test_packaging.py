@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+
+from reader.core import offload
+from reader.core.compare import compare
+from reader.core.loading import load
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGING = ROOT / "packaging"
@@ -58,7 +63,7 @@ def test_icon_pngs_exist_at_every_size_and_are_drawn():
 
 
 @pytest.mark.slow
-def test_pyinstaller_build_runs_headless_on_the_sample_pair():
+def test_pyinstaller_build_runs_headless_on_the_sample_pair(tmp_path):
     """Builds the one-folder app and runs the frozen CLI and window on the seeds."""
     subprocess.run([str(PACKAGING / "build.sh")], check=True, cwd=ROOT)
     binary = ROOT / "dist" / "article-reader" / "article-reader"
@@ -77,3 +82,15 @@ def test_pyinstaller_build_runs_headless_on_the_sample_pair():
     window = frozen("--smoke-test", *pair)
     assert window.returncode == 0, window.stderr
     assert "from the original" in window.stdout
+    # A pair big enough for the quotation worker (reader.core.offload): the
+    # frozen binary must start it as a worker, not as a second app.
+    big = []
+    for name, path in zip(("left", "right"), pair, strict=True):
+        text = Path(path).read_text(encoding="utf-8")
+        target = tmp_path / f"big-{name}.txt"
+        target.write_text("\n".join([text] * (offload.MIN_CHARS // len(text) + 1)), "utf-8")
+        big.append(str(target))
+    cli = frozen("compare", *big, "--json")
+    assert cli.returncode == 0, cli.stderr
+    expected = compare(load(big[0]), load(big[1]), parallel=False).to_json()["summary"]
+    assert json.loads(cli.stdout)["summary"]["quotes"] == expected["quotes"]
