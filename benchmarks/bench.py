@@ -393,7 +393,7 @@ def _peak_rss_kb(pid: int | str = "self") -> int:
 # their own) is ~4x faster at 300 KB than autojunk=False and marks as much changed:
 # it is the peer the "1/10 of difflib" goal is checked against.
 # The engine-token run is the same diff at the engine's granularity (about twice
-# the tokens, ~1.8x the time at 300 KB); both ratios are reported.
+# the tokens, about twice the time at 300 KB); both ratios are reported.
 PEERS = (
     ("difflib words (autojunk, default)", difflib_marks, 2),
     ("difflib engine tokens (autojunk)", functools.partial(difflib_marks, tokens=_TOKENS), 2),
