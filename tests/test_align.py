@@ -249,3 +249,18 @@ def test_a_text_repeated_many_times_still_pairs_its_edited_sentences():
     comparison = run(left, right)
     assert set(kinds(comparison)) == {BlockKind.CHANGED, BlockKind.SAME}
     assert not any(b.moved for b in comparison.blocks)
+
+
+def test_consecutive_edited_sentences_pair_each_with_its_own_edit():
+    left = " ".join(PARAS)
+    right = left.replace("twelve new bus routes", "ten new tram lines").replace(
+        "four percent next spring", "five percent by March"
+    )
+    comparison = run(left, right)
+    changed = [b for b in comparison.blocks if b.kind is BlockKind.CHANGED]
+    assert [text_of(comparison, b, "left") for b in changed] == PARAS[1:3]
+    assert [text_of(comparison, b, "right") for b in changed] == [
+        PARAS[1].replace("twelve new bus routes", "ten new tram lines"),
+        PARAS[2].replace("four percent next spring", "five percent by March"),
+    ]
+    assert not any(b.moved for b in comparison.blocks)

@@ -45,6 +45,7 @@ CANDIDATES = 6  # counterparts kept per sentence
 RARE_WORDS = 8  # query words per sentence
 POSTING_CAP = 48  # words in more right sentences than this are not queried
 GAP_DP_CELLS = 2_500  # larger gaps are first split by their own anchors
+SMALL_GAP = 3  # sentences per side between exact pairs that are paired before the search
 
 _TICK_EVERY = 500  # sentences or groups between progress ticks (and cancel checks)
 
@@ -58,6 +59,7 @@ class _Side:
 
     text: str
     spans: list[Span]
+    sentences: list[str]  # each span's text, sliced once: every stage reads them
     taken: list[bool]
     has_headline: bool
     _bags: list[Counter[str] | None]
@@ -73,16 +75,18 @@ class _Side:
             # A headline is compared with the other headline only: its words
             # ("White House", "Biden") echo the lead without being its counterpart.
             bags[0] = Counter()
-        return cls(article.text, spans, [False] * len(spans), headline, bags)
+        text = article.text
+        sentences = [text[start:end] for start, end in spans]
+        return cls(text, spans, sentences, [False] * len(spans), headline, bags)
 
-    def sentence(self, i: int) -> str:
-        start, end = self.spans[i]
-        return self.text[start:end]
+    def span_text(self, span: Span, first: int, end: int) -> str:
+        """The text of ``span``, which covers sentences [first, end)."""
+        return self.sentences[first] if end - first == 1 else self.text[span[0] : span[1]]
 
     def bag(self, i: int) -> Counter[str]:
         bag = self._bags[i]
         if bag is None:
-            bag = self._bags[i] = Counter(_WORD.findall(self.sentence(i).lower()))
+            bag = self._bags[i] = Counter(_WORD.findall(self.sentences[i].lower()))
         return bag
 
 
@@ -103,7 +107,9 @@ class _Scorer:
 
     IDF counts only the sentences not already paired word for word: they are
     the ones whose matches are in question, and it keeps the cost of a mostly
-    unchanged rewrite proportional to what changed.
+    unchanged rewrite proportional to what changed. A word's weight in a group
+    is its IDF times its count there; the word bags are weighed as they are
+    compared, never copied into weighted ones.
     """
 
     def __init__(self, left: _Side, right: _Side, free_left: list[int], free_right: list[int]):
@@ -115,82 +121,77 @@ class _Scorer:
         n = len(free_left) + len(free_right) + 1
         self.idf = {w: math.log(n / c) + 0.1 for w, c in df.items()}
         self._rare = math.log(n) + 0.1  # the weight of a word seen nowhere in play
-        self._left = _Weights(left, self)
-        self._right = _Weights(right, self)
+        self._left = _Masses(left, self)
+        self._right = _Masses(right, self)
 
-    def weigh(self, bag: Counter[str]) -> dict[str, float]:
+    def mass(self, bag: Counter[str]) -> float:
+        """The total weight of a bag."""
         idf, rare = self.idf, self._rare
-        return {w: idf.get(w, rare) * c for w, c in bag.items()}
+        return sum([idf.get(w, rare) * c for w, c in bag.items()])
+
+    def shared(self, a: Counter[str], b: Counter[str]) -> float:
+        """The weight two bags have in common."""
+        # Summed in the smaller bag's own (text) order, never a set's: a set of
+        # strings iterates in hash order, which changes from run to run, and so
+        # would the last bits of the sum and the ties they break.
+        if len(a) > len(b):
+            a, b = b, a
+        idf, rare = self.idf, self._rare
+        return sum([idf.get(w, rare) * min(c, b[w]) for w, c in a.items() if w in b])
 
     def pair(self, i: int, j: int) -> float:
         """Similarity (0..1) of left sentence ``i`` and right sentence ``j``."""
         # The common case of ``groups``, without its loops: most calls score one pair.
-        a, b = self._left.get(i), self._right.get(j)
-        mass = self._left.masses[i] + self._right.masses[j]
-        return 2.0 * _shared(a, b) / mass if mass else 0.0
+        mass = self._left.of(i) + self._right.of(j)
+        return 2.0 * self.shared(self._left.bag(i), self._right.bag(j)) / mass if mass else 0.0
 
     def groups(self, l0: int, l1: int, r0: int, r1: int) -> float:
         """Similarity (0..1) of left sentences [l0, l1) and right sentences [r0, r1)."""
         if l1 - l0 == 1 and r1 - r0 == 1:
             return self.pair(l0, r0)
-        mass = self._left.mass(l0, l1) + self._right.mass(r0, r1)
+        mass = self._left.total(l0, l1) + self._right.total(r0, r1)
         if not mass:
             return 0.0
-        return 2.0 * _shared(self._left.merged(l0, l1), self._right.merged(r0, r1)) / mass
+        shared = self.shared(self._left.merged(l0, l1), self._right.merged(r0, r1))
+        return 2.0 * shared / mass
 
     def contained(self, a0: int, a1: int, b0: int, b1: int, *, left_in_right: bool) -> float:
         """Share of the weight of sentences [a0, a1) of one side found in [b0, b1) of the other."""
         mine, theirs = (self._left, self._right) if left_in_right else (self._right, self._left)
-        mass = mine.mass(a0, a1)
+        mass = mine.total(a0, a1)
         if not mass:
             return 0.0
-        return _shared(mine.merged(a0, a1), theirs.merged(b0, b1)) / mass
+        return self.shared(mine.merged(a0, a1), theirs.merged(b0, b1)) / mass
 
     def rarest(self, bag: Counter[str], k: int) -> list[str]:
         idf, rare = self.idf, self._rare
         return sorted(bag, key=lambda w: -idf.get(w, rare))[:k]
 
 
-class _Weights:
-    """Weighted bags (word -> idf * count) of one side, made on first use."""
+class _Masses:
+    """The total weight of each sentence of one side, computed on first use."""
 
     def __init__(self, side: _Side, scorer: _Scorer) -> None:
-        self._side = side
+        self.bag = side.bag
         self._scorer = scorer
-        self._weights: list[dict[str, float] | None] = [None] * len(side.spans)
-        self.masses: list[float] = [0.0] * len(side.spans)
+        self._masses: list[float | None] = [None] * len(side.spans)
 
-    def get(self, i: int) -> dict[str, float]:
-        weights = self._weights[i]
-        if weights is None:
-            weights = self._weights[i] = self._scorer.weigh(self._side.bag(i))
-            self.masses[i] = sum(weights.values())
-        return weights
+    def of(self, i: int) -> float:
+        mass = self._masses[i]
+        if mass is None:
+            mass = self._masses[i] = self._scorer.mass(self.bag(i))
+        return mass
 
-    def mass(self, start: int, end: int) -> float:
-        total = 0.0
-        for i in range(start, end):
-            self.get(i)
-            total += self.masses[i]
-        return total
+    def total(self, start: int, end: int) -> float:
+        return sum(self.of(i) for i in range(start, end))
 
-    def merged(self, start: int, end: int) -> dict[str, float]:
+    def merged(self, start: int, end: int) -> Counter[str]:
         if end - start == 1:
-            return self.get(start)
-        total: dict[str, float] = {}
+            return self.bag(start)
+        total: Counter[str] = Counter()
         for i in range(start, end):
-            for w, v in self.get(i).items():
-                total[w] = total.get(w, 0.0) + v
+            total.update(self.bag(i))
         return total
-
-
-def _shared(a: dict[str, float], b: dict[str, float]) -> float:
-    # Summed in the smaller bag's own (text) order, never a set's: a set of
-    # strings iterates in hash order, which changes from run to run, and so
-    # would the last bits of the sum and the ties they break.
-    if len(a) > len(b):
-        a, b = b, a
-    return sum([min(v, b[w]) for w, v in a.items() if w in b])
 
 
 Tick = Callable[[float], None]
@@ -216,8 +217,10 @@ def align(left: Article, right: Article, *, tick: Tick = _no_tick) -> tuple[Bloc
     free_left = [i for i in range(len(lside.spans)) if i not in exact]
     free_right = [j for j in range(len(rside.spans)) if j not in paired_right]
     scorer = _Scorer(lside, rside, free_left, free_right)
-    candidates = _candidates(lside, rside, scorer, exact, free_right, lambda f: tick(0.5 * f))
-    groups = _anchor_groups(candidates, len(lside.spans), len(rside.spans))
+    settled = {i: (1.0, j) for i, j in exact.items()}
+    settled.update(_between_exact(exact, paired_right, scorer))
+    candidates = _candidates(lside, rside, scorer, settled, free_right, lambda f: tick(0.5 * f))
+    groups = _anchor_groups(candidates, settled, len(lside.spans), len(rside.spans))
     if lside.has_headline and rside.has_headline:
         groups.insert(0, _Group(0, 1, 0, 1, 1.0))
     backbone = [g for g in groups if not g.moved]
@@ -250,45 +253,80 @@ def _exact_pairs(lside: _Side, rside: _Side) -> dict[int, int]:
     skip_left = 1 if lside.has_headline else 0
     skip_right = 1 if rside.has_headline else 0
     seen: dict[str, int] = {}
-    for j in range(skip_right, len(rside.spans)):
-        text = rside.sentence(j)
+    for j, text in enumerate(rside.sentences[skip_right:], skip_right):
         seen[text] = -1 if text in seen else j
-    left_count = Counter(lside.sentence(i) for i in range(skip_left, len(lside.spans)))
+    left = lside.sentences[skip_left:]
+    left_count = Counter(left)
     pairs = {}
-    for i in range(skip_left, len(lside.spans)):
-        text = lside.sentence(i)
+    for i, text in enumerate(left, skip_left):
         j = seen.get(text, -1)
         if j >= 0 and left_count[text] == 1 and _WORD.search(text):
             pairs[i] = j
     return pairs
 
 
+def _between_exact(
+    exact: dict[int, int], paired_right: set[int], scorer: _Scorer
+) -> dict[int, tuple[float, int]]:
+    """Left index -> (similarity, right index) of edited sentences between exact pairs.
+
+    Between two consecutive word-for-word pairs, a few free sentences face a few
+    free counterparts (``SMALL_GAP`` at most on each side): pairs that are each
+    other's best match there and similar enough to anchor anyway are that
+    stretch edited. On a typical rewrite most edited sentences sit in such a
+    stretch, and pairing them here spares them the index search; the gap
+    alignment later deals with the rest (splits, merges, additions).
+    """
+    found: dict[int, tuple[float, int]] = {}
+    lefts = list(exact)  # in left order
+    for a, b in zip(lefts, lefts[1:], strict=False):
+        l0, l1, r0, r1 = a + 1, b, exact[a] + 1, exact[b]
+        if not (0 < l1 - l0 <= SMALL_GAP and 0 < r1 - r0 <= SMALL_GAP):
+            continue
+        if any(j in paired_right for j in range(r0, r1)):
+            continue  # the stretch holds a moved sentence's counterpart: leave it to the search
+        sims = {(i, j): scorer.pair(i, j) for i in range(l0, l1) for j in range(r0, r1)}
+        best_left = {i: max(range(r0, r1), key=lambda j, i=i: sims[i, j]) for i in range(l0, l1)}
+        best_right = {j: max(range(l0, l1), key=lambda i, j=j: sims[i, j]) for j in range(r0, r1)}
+        last = -1
+        for i, j in best_left.items():
+            if best_right[j] == i and sims[i, j] >= ANCHOR_MIN and j > last:
+                found[i] = (sims[i, j], j)
+                last = j
+    return found
+
+
 def _candidates(
     lside: _Side,
     rside: _Side,
     scorer: _Scorer,
-    exact: dict[int, int],
+    settled: dict[int, tuple[float, int]],
     free_right: list[int],
     tick: Tick,
 ) -> list[list[tuple[float, int]]]:
-    """For each left sentence, up to ``CANDIDATES`` (similarity, right index), best first."""
+    """For each left sentence, up to ``CANDIDATES`` (similarity, right index), best first.
+
+    A ``settled`` sentence's one candidate is its known counterpart; the others
+    are searched among ``free_right``, settled ones included: a sentence whose
+    best match is taken is not to be paired with its second best as moved.
+    """
     postings: dict[str, list[int]] = {}
     copies: dict[str, list[int]] = {}  # a repeated sentence's copies, offered first
     for j in free_right:
         for w in rside.bag(j):
             postings.setdefault(w, []).append(j)
-        copies.setdefault(rside.sentence(j), []).append(j)
+        copies.setdefault(rside.sentences[j], []).append(j)
     result: list[list[tuple[float, int]]] = []
     scale = len(rside.spans) / max(1, len(lside.spans))
     total = max(1, len(lside.spans))
     for i in range(len(lside.spans)):
         if not i % _TICK_EVERY:
             tick(i / total)
-        if i in exact:
-            result.append([(1.0, exact[i])])
+        if i in settled:
+            result.append([settled[i]])
             continue
         expected = i * scale
-        same = copies.get(lside.sentence(i))
+        same = copies.get(lside.sentences[i])
         if same:
             # Word for word but repeated: common words alone might find no
             # candidate, so every copy is one, nearest the expected place first.
@@ -324,15 +362,23 @@ def _candidates(
 # -- 2. anchors --------------------------------------------------------------------------------
 
 
-def _anchor_groups(candidates: list[list[tuple[float, int]]], n: int, m: int) -> list[_Group]:
+def _anchor_groups(
+    candidates: list[list[tuple[float, int]]],
+    settled: dict[int, tuple[float, int]],
+    n: int,
+    m: int,
+) -> list[_Group]:
     """Mutual best pairs; those on the longest in-order chain form the backbone."""
     scale = m / max(1, n)
-    best_for_right: dict[int, tuple[float, float, int]] = {}
+    # A settled pair is mutual best whatever else lists its right sentence.
+    best_for_right = {j: (sim, 0.0, i) for i, (sim, j) in settled.items()}
     for i, cands in enumerate(candidates):
+        if i in settled:
+            continue
         for sim, j in cands:
             key = (sim, -abs(i * scale - j), i)
             known = best_for_right.get(j)
-            if known is None or key[:2] > known[:2]:
+            if known is None or (key[:2] > known[:2] and known[2] not in settled):
                 best_for_right[j] = key
     anchors = [
         (i, cands[0][1], cands[0][0])
@@ -568,7 +614,13 @@ def _blocks(groups: list[_Group], lside: _Side, rside: _Side, tick: Tick) -> tup
             tick(k / len(groups))
         lspan = (lside.spans[g.l0][0], lside.spans[g.l1 - 1][1])
         rspan = (rside.spans[g.r0][0], rside.spans[g.r1 - 1][1])
-        block = _pair_block(lspan, rspan, lside.text, rside.text, g.moved)
+        block = _pair_block(
+            lspan,
+            rspan,
+            lside.span_text(lspan, g.l0, g.l1),
+            rside.span_text(rspan, g.r0, g.r1),
+            g.moved,
+        )
         keyed.append(((lspan[0], 0, rspan[0]), block))
     for start, end in _free_runs(lside):
         span = (lside.spans[start][0], lside.spans[end - 1][1])
@@ -588,7 +640,10 @@ def _blocks(groups: list[_Group], lside: _Side, rside: _Side, tick: Tick) -> tup
 
 
 def _pair_block(lspan: Span, rspan: Span, ltext: str, rtext: str, moved: bool) -> Block:
-    ops = word_ops(ltext[lspan[0] : lspan[1]], rtext[rspan[0] : rspan[1]])
+    """The block of a paired group: ``ltext`` and ``rtext`` are the spans' texts."""
+    if ltext == rtext:  # most pairs of a rewrite: no diff to make
+        return Block(BlockKind.SAME, lspan, rspan, (Op(EQUAL, ltext),), moved)
+    ops = word_ops(ltext, rtext)
     same = all(op.tag == EQUAL or not op.text.strip() for op in ops)
     return Block(BlockKind.SAME if same else BlockKind.CHANGED, lspan, rspan, ops, moved)
 
