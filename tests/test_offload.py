@@ -24,15 +24,14 @@ def always_offload(monkeypatch):
     monkeypatch.setattr(offload, "MIN_CHARS", 0)
 
 
-def test_worker_finds_the_same_quotations_as_this_process(seeds, always_offload):
-    from reader.core.quotes import extract_quotes
+def test_worker_finds_and_pairs_the_same_quotations_as_this_process(seeds, always_offload):
+    from reader.core.quotes import extract_quotes, pair_quotes
 
     left, right = seeds
     job = offload.quotations(left, right)
     assert job._future is not None  # it really went to the worker
-    left_quotes, right_quotes = job.result()
-    assert left_quotes and left_quotes == extract_quotes(left)
-    assert right_quotes and right_quotes == extract_quotes(right)
+    pairs = job.result()
+    assert pairs and pairs == pair_quotes(left, extract_quotes(left), right, extract_quotes(right))
     assert compare(left, right).to_json() == compare(left, right, parallel=False).to_json()
 
 

@@ -11,7 +11,6 @@ from reader.core.article import Article
 from reader.core.comparison import Block, BlockKind, Comparison, QuotePair, Summary
 from reader.core.errors import Cancelled
 from reader.core.gc_pause import gc_paused
-from reader.core.quotes import pair_quotes
 from reader.core.worddiff import DELETE, EQUAL, INSERT
 
 ProgressCallback = Callable[[float, str], None]
@@ -52,14 +51,12 @@ def compare(
         # Quotations need no alignment: a big pair's are found in a second process meanwhile.
         quotes = offload.quotations(left, right, parallel=parallel)
         try:
-            blocks = align_mod.align(left, right, tick=lambda f: step(0.75 * f, "aligning"))
-            step(0.75, "finding quotations")
+            blocks = align_mod.align(left, right, tick=lambda f: step(0.8 * f, "aligning"))
+            step(0.8, "finding quotations")
         except BaseException:
             quotes.cancel()
             raise
-        left_quotes, right_quotes = quotes.result()
-        step(0.9, "pairing quotations")
-        quote_pairs = pair_quotes(left, left_quotes, right, right_quotes)
+        quote_pairs = quotes.result()
         step(1.0, "done")
         return Comparison(left, right, blocks, quote_pairs, summarize(blocks, quote_pairs))
 

@@ -1,8 +1,8 @@
-"""Find a big pair's quotations in a second process while this one aligns.
+"""Find and pair a big pair's quotations in a second process while this one aligns.
 
-Quotation finding reads only each article's text and paragraphs, never the
-alignment, so on a machine with two cores it can run beside it: on a 3 MB pair
-that takes its ~0.6 s off the engine's time. One worker process is started on
+Quotation finding and pairing read only each article's text and paragraphs,
+never the alignment, so on a machine with two cores they can run beside it: on
+a 3 MB pair that takes their ~1 s off the engine's time. One worker process is started on
 the first big comparison and kept for the next ones (its cold start is ~0.1 s,
 so small pairs, which take milliseconds, stay in this process).
 
@@ -10,8 +10,8 @@ The worker is forked from a fresh, single-threaded server process
 (``forkserver``; ``spawn`` where there is none), never from the caller, which
 may be a GUI with threads of its own; it imports only the engine. Anything that
 goes wrong with it (no process can be started, it died, a result cannot be
-sent back) makes ``QuoteJob.result`` find the quotations here instead: the
-caller gets the same answer, only later.
+sent back) makes ``QuoteJob.result`` do the work here instead: the caller gets
+the same answer, only later.
 """
 
 from __future__ import annotations
@@ -23,8 +23,9 @@ import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 
 from reader.core.article import Article
-from reader.core.comparison import Quote
-from reader.core.quotes import extract_quotes
+from reader.core.comparison import QuotePair
+from reader.core.gc_pause import gc_paused
+from reader.core.quotes import quote_pairs
 
 # Articles of this many characters together are worth a second process.
 MIN_CHARS = 200_000
@@ -32,23 +33,23 @@ MIN_CHARS = 200_000
 _lock = threading.Lock()
 _executor: ProcessPoolExecutor | None = None
 
-Quotes = tuple[Quote, ...]
+QuotePairs = tuple[QuotePair, ...]
 
 
 class QuoteJob:
-    """The quotations of a pair, being found in the worker process (or here, on failure)."""
+    """The paired quotations of a pair, being found in the worker process (or here)."""
 
-    def __init__(self, left: Article, right: Article, future: Future[tuple[Quotes, Quotes]] | None):
+    def __init__(self, left: Article, right: Article, future: Future[QuotePairs] | None):
         self._left, self._right, self._future = left, right, future
 
-    def result(self) -> tuple[Quotes, Quotes]:
-        """Wait for ``(left quotes, right quotes)``; computed here if the worker failed."""
+    def result(self) -> QuotePairs:
+        """Wait for the quotation pairs; computed here if there is no worker or it failed."""
         if self._future is not None:
             try:
                 return self._future.result()
             except Exception:  # noqa: BLE001 - any worker failure: compute it here instead
                 _discard_executor()
-        return extract_quotes(self._left), extract_quotes(self._right)
+        return quote_pairs(self._left, self._right)
 
     def cancel(self) -> None:
         """Drop the job: the worker skips it if it has not started it yet."""
@@ -57,7 +58,7 @@ class QuoteJob:
 
 
 def quotations(left: Article, right: Article, *, parallel: bool = True) -> QuoteJob:
-    """Start finding both articles' quotations: in the worker for a big pair, else on ``result``.
+    """Start finding and pairing the quotations: in the worker for a big pair, else on ``result``.
 
     ``parallel=False`` (or a one-core machine) keeps all the work in this process.
     """
@@ -66,7 +67,7 @@ def quotations(left: Article, right: Article, *, parallel: bool = True) -> Quote
         return QuoteJob(left, right, None)
     try:
         future = _get_executor().submit(
-            _quotes_of_pair, left.text, left.paragraphs, right.text, right.paragraphs
+            _quote_pairs, left.text, left.paragraphs, right.text, right.paragraphs
         )
     except Exception:  # noqa: BLE001 - no worker to be had: the job runs here
         _discard_executor()
@@ -74,17 +75,18 @@ def quotations(left: Article, right: Article, *, parallel: bool = True) -> Quote
     return QuoteJob(left, right, future)
 
 
-def _quotes_of_pair(
+def _quote_pairs(
     left_text: str,
     left_paragraphs: tuple[tuple[int, int], ...],
     right_text: str,
     right_paragraphs: tuple[tuple[int, int], ...],
-) -> tuple[Quotes, Quotes]:
-    # Runs in the worker. Only what quotation finding reads is sent: the text
-    # and paragraphs, not the sentence spans.
+) -> QuotePairs:
+    # Runs in the worker. Only what quotations are found and paired from is
+    # sent: the text and paragraphs, not the sentence spans.
     left = Article(text=left_text, paragraphs=left_paragraphs)
     right = Article(text=right_text, paragraphs=right_paragraphs)
-    return extract_quotes(left), extract_quotes(right)
+    with gc_paused():
+        return quote_pairs(left, right)
 
 
 def _get_executor() -> ProcessPoolExecutor:

@@ -58,6 +58,11 @@ def extract_quotes(article: Article) -> tuple[Quote, ...]:
     )
 
 
+def quote_pairs(left: Article, right: Article) -> tuple[QuotePair, ...]:
+    """Find both articles' quotations and pair them (``extract_quotes``, then ``pair_quotes``)."""
+    return pair_quotes(left, extract_quotes(left), right, extract_quotes(right))
+
+
 def pair_quotes(
     left: Article, left_quotes: tuple[Quote, ...], right: Article, right_quotes: tuple[Quote, ...]
 ) -> tuple[QuotePair, ...]:
