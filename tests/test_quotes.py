@@ -126,6 +126,10 @@ def test_extraction_handles_a_large_document():
         ("“It is late,” wrote Jane Roe for the Daily Planet.", ["Jane Roe"]),
         ("Trump repeatedly said, “It is late.”", ["Trump"]),
         ("Trump has used the phrase “radical” often.", ["Trump"]),
+        # A capitalised word the article also writes in lower case is no name...
+        ("Markets fell. Analysts used the word “panic” twice. Few analysts agreed.", [None]),
+        # ... but a word only seen inside a longer one ("anti-trump", "trumpism") still is.
+        ("Trump has used the phrase “radical” often. Anti-trump trumpism grew.", ["Trump"]),
         # "states" is a noun here, not a cue, and "He" is not a name for the fallback.
         ("He spoke of “orphan districts” in Democratic-leaning states.", [None]),
         ("Kall said: “It is late.”", ["Kall"]),

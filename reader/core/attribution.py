@@ -121,7 +121,8 @@ _NAME_RUN = re.compile(
     rf"(?=[A-Z]){_NAME_TOKEN}(?:[ \xa0]+(?:{_PARTICLES}[ \xa0]+)*{_NAME_TOKEN})*"
     r"(?:[ \xa0]*\([^()\n]{1,25}\))?"
 )
-_LOWER_WORD = re.compile(r"\b[a-z][a-z'’\-]*")
+_LOWER_WORD = re.compile(r"[a-z][a-z'’\-]*")
+_JOINS_WORD = re.compile(r"[\w'’\-]")  # a character that would make a longer word
 _WORD = re.compile(r"[\w'’\-]+\.?|\([^()\n]{1,25}\)")
 
 # Text after a closing mark: ``, said Guerra`` (inverted) or ``Saludares said``.
@@ -215,20 +216,34 @@ def attribute(text: str, quotations: list[tuple[Span, ...]]) -> tuple[Quote, ...
 
 
 class _LowerCaseWords:
-    """The words an article writes in lower case, collected on the first question.
+    """Whether the article writes a word in lower case, answered on demand.
 
-    Only rule 7 asks, and news articles rarely get that far: most quotations have
-    a cue next to them, so most articles never pay for the pass over the text.
+    Only rule 7 asks, a few times per quotation-rich article at most: each
+    answer is one search of the text (cached), not a pass that collects every
+    word up front.
     """
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self._words: frozenset[str] | None = None
+        self._known: dict[str, bool] = {}
 
     def __contains__(self, word: str) -> bool:
-        if self._words is None:
-            self._words = frozenset(_LOWER_WORD.findall(self._text))
-        return word in self._words
+        known = self._known.get(word)
+        if known is None:
+            known = self._known[word] = bool(_LOWER_WORD.fullmatch(word)) and self._written(word)
+        return known
+
+    def _written(self, word: str) -> bool:
+        """Whether ``word`` occurs on its own: no letter, hyphen or apostrophe joins it."""
+        text, size = self._text, len(word)
+        at = text.find(word)
+        while at >= 0:
+            before = text[at - 1] if at else " "
+            after = text[at + size : at + size + 1]
+            if not _JOINS_WORD.match(before) and not (after and _JOINS_WORD.match(after)):
+                return True
+            at = text.find(word, at + 1)
+        return False
 
 
 # --- finding the mention -------------------------------------------------------------------
