@@ -90,7 +90,7 @@ class _Side:
         return bag
 
 
-@dataclass
+@dataclass(slots=True)
 class _Group:
     """Contiguous sentences ``left[l0:l1]`` paired with ``right[r0:r1]``."""
 

@@ -21,7 +21,7 @@ class BlockKind(StrEnum):
     OMITTED = "omitted"  # only in the left article
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Block:
     """One aligned unit: a span of the left, of the right, or one of each.
 
@@ -54,7 +54,7 @@ class QuoteStatus(StrEnum):
     ONLY_RIGHT = "only_right"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quote:
     """One direct quotation: ``start``/``end`` cover the quoted words, marks excluded.
 
