@@ -30,6 +30,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import chain
 
 from reader.core.article import Article, Span
 from reader.core.comparison import Block, BlockKind
@@ -113,11 +114,8 @@ class _Scorer:
     """
 
     def __init__(self, left: _Side, right: _Side, free_left: list[int], free_right: list[int]):
-        df: Counter[str] = Counter()
-        for i in free_left:
-            df.update(left.bag(i).keys())
-        for j in free_right:
-            df.update(right.bag(j).keys())
+        # A bag iterates its distinct words: one count per sentence holding the word.
+        df = Counter(chain(*map(left.bag, free_left), *map(right.bag, free_right)))
         n = len(free_left) + len(free_right) + 1
         self.idf = {w: math.log(n / c) + 0.1 for w, c in df.items()}
         self._rare = math.log(n) + 0.1  # the weight of a word seen nowhere in play
