@@ -44,7 +44,7 @@ GROW_MIN = 0.35  # share of a free neighbour's weight found in the group's count
 GROW_SLACK = 0.01  # growing may lower the group's similarity only this much
 CANDIDATES = 6  # counterparts kept per sentence
 RARE_WORDS = 8  # query words per sentence
-POSTING_CAP = 48  # words in more right sentences than this are not queried
+POSTING_CAP = 32  # words in more right sentences than this are not queried
 GAP_DP_CELLS = 2_500  # larger gaps are first split by their own anchors
 SMALL_GAP = 3  # sentences per side between exact pairs that are paired before the search
 
