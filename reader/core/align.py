@@ -31,6 +31,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import chain
+from operator import itemgetter
 
 from reader.core.article import Article, Span
 from reader.core.comparison import Block, BlockKind
@@ -346,15 +347,40 @@ def _candidates(
         # beat it by much; skipping it halves the scoring on real rewrites. The
         # floor is applied before ranking: a sentence collects a few hundred
         # votes at 3 MB, most of them single votes of a common word's window.
-        floor = max(votes.values(), default=0) / 2
-        eligible = [jv for jv in votes.items() if jv[1] >= floor]
-        # Near-copies tie on votes and similarity: prefer the one at about the
-        # same relative position, so each pairs with its own.
-        best = heapq.nsmallest(CANDIDATES, eligible, key=lambda jv: (-jv[1], abs(jv[0] - expected)))
+        best = _most_voted(votes, expected)
         scored = [(scorer.pair(i, j), j) for j, _ in best]
         scored.sort(key=lambda t: (-t[0], abs(t[1] - expected)))
         result.append(scored)
     return result
+
+
+def _most_voted(votes: Counter[int], expected: float) -> list[tuple[int, int]]:
+    """Up to ``CANDIDATES`` (right index, votes), most votes first, then nearest ``expected``.
+
+    Only sentences with at least half the best one's votes qualify. Ranking by
+    votes is a C sort; only the tier of equal votes cut by the limit is ranked
+    by distance in Python (a sentence collects a few hundred votes at 3 MB,
+    most of them single votes of a common word's window).
+    """
+
+    def distance(jv: tuple[int, int]) -> float:
+        return abs(jv[0] - expected)
+
+    # Stable sorts throughout: equal keys keep the order the votes came in.
+    ranked = sorted(votes.items(), key=itemgetter(1), reverse=True)
+    floor = ranked[0][1] / 2 if ranked else 0
+    best = [jv for jv in ranked[:CANDIDATES] if jv[1] >= floor]
+    if len(ranked) > CANDIDATES and best and ranked[CANDIDATES][1] == best[-1][1]:
+        # The cut falls inside a tier: near-copies tie on votes (and similarity),
+        # so the ones at about the same relative position are kept.
+        tie = best[-1][1]
+        upper = [jv for jv in best if jv[1] > tie]
+        end = bisect_right(ranked, -tie, lo=len(upper), key=lambda jv: -jv[1])
+        best = upper + heapq.nsmallest(
+            CANDIDATES - len(upper), ranked[len(upper) : end], key=distance
+        )
+    best.sort(key=lambda jv: (-jv[1], distance(jv)))
+    return best
 
 
 # -- 2. anchors --------------------------------------------------------------------------------
