@@ -30,7 +30,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, pairwise
 from operator import itemgetter
 
 from reader.core.article import Article, Span
@@ -277,8 +277,7 @@ def _between_exact(
     alignment later deals with the rest (splits, merges, additions).
     """
     found: dict[int, tuple[float, int]] = {}
-    lefts = list(exact)  # in left order
-    for a, b in zip(lefts, lefts[1:], strict=False):
+    for a, b in pairwise(exact):  # consecutive exact pairs, in left order
         l0, l1, r0, r1 = a + 1, b, exact[a] + 1, exact[b]
         if not (0 < l1 - l0 <= SMALL_GAP and 0 < r1 - r0 <= SMALL_GAP):
             continue
@@ -370,7 +369,7 @@ def _most_voted(votes: Counter[int], expected: float) -> list[tuple[int, int]]:
     ranked = sorted(votes.items(), key=itemgetter(1), reverse=True)
     floor = ranked[0][1] / 2 if ranked else 0
     best = [jv for jv in ranked[:CANDIDATES] if jv[1] >= floor]
-    if len(ranked) > CANDIDATES and best and ranked[CANDIDATES][1] == best[-1][1]:
+    if len(ranked) > CANDIDATES and ranked[CANDIDATES][1] == best[-1][1]:
         # The cut falls inside a tier: near-copies tie on votes (and similarity),
         # so the ones at about the same relative position are kept.
         tie = best[-1][1]
@@ -665,8 +664,6 @@ def _blocks(groups: list[_Group], lside: _Side, rside: _Side, tick: Tick) -> tup
 
 def _pair_block(lspan: Span, rspan: Span, ltext: str, rtext: str, moved: bool) -> Block:
     """The block of a paired group: ``ltext`` and ``rtext`` are the spans' texts."""
-    if ltext == rtext:  # most pairs of a rewrite: no diff to make
-        return Block(BlockKind.SAME, lspan, rspan, (Op(EQUAL, ltext),), moved)
     ops = word_ops(ltext, rtext)
     same = all(op.tag == EQUAL or not op.text.strip() for op in ops)
     return Block(BlockKind.SAME if same else BlockKind.CHANGED, lspan, rspan, ops, moved)

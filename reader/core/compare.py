@@ -33,8 +33,8 @@ def compare(
     is called every few hundred sentences; when ``should_cancel()`` turns true the
     call stops at the next such point by raising ``Cancelled``.
 
-    With ``parallel``, a big pair's quotations are found in a second process
-    while this one aligns (see ``offload``); the result is the same either way.
+    With ``parallel``, a big pair's quotations are found and paired in a second
+    process while this one aligns (see ``offload``); the result is the same either way.
     As with any multiprocessing, a script calling this at import time must
     guard its entry point with ``if __name__ == "__main__":``, since the worker
     process imports the main module.
@@ -48,7 +48,7 @@ def compare(
 
     with gc_paused():
         step(0.0, "aligning")
-        # Quotations need no alignment: a big pair's are found in a second process meanwhile.
+        # Quotations need no alignment: a big pair's are found and paired elsewhere meanwhile.
         quotes = offload.quotations(left, right, parallel=parallel)
         try:
             blocks = align_mod.align(left, right, tick=lambda f: step(0.8 * f, "aligning"))

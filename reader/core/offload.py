@@ -2,9 +2,9 @@
 
 Quotation finding and pairing read only each article's text and paragraphs,
 never the alignment, so on a machine with two cores they can run beside it: on
-a 3 MB pair that takes their ~1 s off the engine's time. One worker process is started on
-the first big comparison and kept for the next ones (its cold start is ~0.1 s,
-so small pairs, which take milliseconds, stay in this process).
+a 3 MB pair that takes their ~1 s off the engine's time. One worker process is
+started on the first big comparison and kept for the next ones (its cold start
+is ~0.1 s, so small pairs, which take milliseconds, stay in this process).
 
 The worker is forked from a fresh, single-threaded server process
 (``forkserver``; ``spawn`` where there is none), never from the caller, which
