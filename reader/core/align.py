@@ -120,13 +120,12 @@ class _Scorer:
         n = len(free_left) + len(free_right) + 1
         self.idf = {w: math.log(n / c) + 0.1 for w, c in df.items()}
         self._rare = math.log(n) + 0.1  # the weight of a word seen nowhere in play
-        self._left = _Masses(left, self)
-        self._right = _Masses(right, self)
+        self._left = _Masses(left, self.idf, self._rare)
+        self._right = _Masses(right, self.idf, self._rare)
 
     def mass(self, bag: Counter[str]) -> float:
         """The total weight of a bag."""
-        idf, rare = self.idf, self._rare
-        return sum([idf.get(w, rare) * c for w, c in bag.items()])
+        return _mass(bag, self.idf, self._rare)
 
     def shared(self, a: Counter[str], b: Counter[str]) -> float:
         """The weight two bags have in common."""
@@ -167,18 +166,24 @@ class _Scorer:
         return sorted(bag, key=lambda w: -idf.get(w, rare))[:k]
 
 
+def _mass(bag: Counter[str], idf: dict[str, float], rare: float) -> float:
+    return sum([idf.get(w, rare) * c for w, c in bag.items()])
+
+
 class _Masses:
     """The total weight of each sentence of one side, computed on first use."""
 
-    def __init__(self, side: _Side, scorer: _Scorer) -> None:
+    def __init__(self, side: _Side, idf: dict[str, float], rare: float) -> None:
+        # Not the scorer itself: a reference back to it would make a cycle, and
+        # cycles (with every word bag in them) wait for the paused collector.
         self.bag = side.bag
-        self._scorer = scorer
+        self._idf, self._rare = idf, rare
         self._masses: list[float | None] = [None] * len(side.spans)
 
     def of(self, i: int) -> float:
         mass = self._masses[i]
         if mass is None:
-            mass = self._masses[i] = self._scorer.mass(self.bag(i))
+            mass = self._masses[i] = _mass(self.bag(i), self._idf, self._rare)
         return mass
 
     def total(self, start: int, end: int) -> float:
