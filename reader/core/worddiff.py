@@ -47,7 +47,8 @@ def word_ops(left: str, right: str, *, timeout: float = 0.5) -> tuple[Op, ...]:
     left_tokens, right_tokens = tokenize(left), tokenize(right)
     # One code per distinct token, in order of first appearance (dicts keep it).
     tokens = list(dict.fromkeys(left_tokens + right_tokens))
-    codes = dict(zip(tokens, map(_code_point, range(len(tokens))), strict=True))
+    code_points = _CODES if len(tokens) <= len(_CODES) else map(_code_point, range(len(tokens)))
+    codes = dict(zip(tokens, code_points, strict=False))  # _CODES is longer
     a = "".join(map(codes.__getitem__, left_tokens))
     b = "".join(map(codes.__getitem__, right_tokens))
     dmp = diff_match_patch()
@@ -140,6 +141,10 @@ def _code_point(index: int) -> str:
     if index >= _SURROGATES:
         index += _SURROGATE_COUNT
     return chr(index)
+
+
+# The codes of a sentence pair's tokens, made once (a pair rarely has more distinct tokens).
+_CODES = "".join(map(_code_point, range(2048)))
 
 
 def side_text(ops: tuple[Op, ...] | list[Op], side: str) -> str:
