@@ -264,3 +264,18 @@ def test_consecutive_edited_sentences_pair_each_with_its_own_edit():
         PARAS[2].replace("four percent next spring", "five percent by March"),
     ]
     assert not any(b.moved for b in comparison.blocks)
+
+
+@given(
+    st.lists(st.integers(0, 60), min_size=1, max_size=40, unique=True),
+    st.integers(0, 120).map(lambda n: n / 2),  # whole and half positions: equal distances occur
+    st.integers(1, 8),
+)
+def test_nearest_candidates_of_a_vote_tier_are_the_nearest_in_tier_order(js, expected, k):
+    import heapq
+
+    from reader.core.align import _nearest
+
+    tier = [(j, 3) for j in js]
+    want = heapq.nsmallest(k, tier, key=lambda jv: abs(jv[0] - expected))
+    assert _nearest(tier, expected, k) == want
