@@ -80,3 +80,29 @@ def test_a_comparison_leaves_no_cycles_for_the_collector(seed_paths):
     comparison = compare(left, right)
     assert comparison.blocks
     assert gc.collect() == 0
+
+
+def _in_generation(obj: object, generation: int) -> bool:
+    return any(o is obj for o in gc.get_objects(generation=generation))
+
+
+def test_what_a_comparison_built_goes_to_the_oldest_generation(seed_paths):
+    # Left young, it would be walked by the next young collections at once
+    # (~0.1 s each at 3 MB) only to be found alive.
+    left, right = map(load, seed_paths)
+    gc.collect()
+    comparison = compare(left, right)
+    assert _in_generation(comparison, 2)
+    assert not _in_generation(comparison, 0)
+
+
+def test_objects_the_caller_froze_stay_frozen(seed_paths):
+    left, right = map(load, seed_paths)
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        assert frozen > 0
+        compare(left, right)
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
