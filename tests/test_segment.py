@@ -86,3 +86,19 @@ def test_very_long_quotation_is_split_into_sentences():
     quoted = " ".join(f"Sentence number {k} is here." for k in range(80))
     text = f"“{quoted}” she said."
     assert len(sentences(text)) == 80
+
+
+_SPACES = "\n \t\r\x0b\x0c\x1c\x1f\x85\xa0\u2028\u2009\u3000\u200b"  # \u200b is no space
+
+
+@given(st.text(alphabet=st.sampled_from("ab." + _SPACES)))
+def test_paragraphs_are_the_non_blank_lines_with_outer_spaces_trimmed(text):
+    # Trimmed as str.strip() trims: every Unicode space, not only ASCII ones.
+    expected, offset = [], 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            start = offset + len(line) - len(line.lstrip())
+            expected.append((start, start + len(stripped)))
+        offset += len(line) + 1
+    assert list(paragraph_spans(text)) == expected

@@ -28,7 +28,8 @@ _ABBREVIATIONS = frozenset(
     """.split()
 )
 
-_LINE = re.compile(r"[^\n]+")
+# A line from its first to its last non-space character (``\s`` is ``str.isspace``).
+_PARAGRAPH = re.compile(r"\S(?:[^\n]*\S)?")
 # A sentence may end after . ! ? or an ellipsis, followed by closing quotes or
 # brackets, then whitespace; the next sentence starts with an upper-case letter,
 # a digit, or an opening quote/bracket.
@@ -43,14 +44,7 @@ _MARK = re.compile('[“«„"]')
 
 def paragraph_spans(text: str) -> Iterator[Span]:
     """Yield (start, end) of every paragraph: each non-blank line, outer spaces trimmed."""
-    for match in _LINE.finditer(text):
-        start, end = match.span()
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start < end:
-            yield start, end
+    return map(re.Match.span, _PARAGRAPH.finditer(text))
 
 
 def sentence_spans(text: str, paragraphs: Iterable[Span] | None = None) -> Iterator[Span]:
