@@ -26,11 +26,11 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import chain, pairwise
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 
 from reader.core.article import Article, Span
 from reader.core.comparison import Block, BlockKind
@@ -182,6 +182,8 @@ class _Masses:
         return mass
 
     def total(self, start: int, end: int) -> float:
+        if end - start == 1:
+            return self.of(start)
         return sum(self.of(i) for i in range(start, end))
 
     def merged(self, start: int, end: int) -> Counter[str]:
@@ -308,12 +310,12 @@ def _candidates(
     are searched among ``free_right``, settled ones included: a sentence whose
     best match is taken is not to be paired with its second best as moved.
     """
-    postings: dict[str, list[int]] = {}
-    copies: dict[str, list[int]] = {}  # a repeated sentence's copies, offered first
+    postings: defaultdict[str, list[int]] = defaultdict(list)
+    copies: defaultdict[str, list[int]] = defaultdict(list)  # a repeated sentence's copies
     for j in free_right:
         for w in rside.bag(j):
-            postings.setdefault(w, []).append(j)
-        copies.setdefault(rside.sentences[j], []).append(j)
+            postings[w].append(j)
+        copies[rside.sentences[j]].append(j)
     result: list[list[tuple[float, int]]] = []
     scale = len(rside.spans) / max(1, len(lside.spans))
     total = max(1, len(lside.spans))
@@ -576,7 +578,7 @@ def _grow_and_merge(
     groups: list[_Group], lside: _Side, rside: _Side, scorer: _Scorer
 ) -> list[_Group]:
     """Absorb free neighbours and merge adjacent groups where content crossed a boundary."""
-    groups.sort(key=lambda g: (g.l0, g.r0))
+    groups.sort(key=attrgetter("l0", "r0"))
     for g in groups:
         _grow(g, lside, rside, scorer)
     merged: list[_Group] = []
@@ -696,8 +698,8 @@ def _blocks(groups: list[_Group], lside: _Side, rside: _Side, tick: Tick) -> tup
         left_pos = in_order[k - 1][1] if k else -1
         ops = (Op(INSERT, rside.text[span[0] : span[1]]),)
         keyed.append(((left_pos, -1, span[0]), Block(BlockKind.ADDED, None, span, ops)))
-    keyed.sort(key=lambda kb: kb[0])
-    return tuple(block for _, block in keyed)
+    keyed.sort(key=itemgetter(0))
+    return tuple(map(itemgetter(1), keyed))
 
 
 def _pair_block(lspan: Span, rspan: Span, ltext: str, rtext: str, moved: bool) -> Block:
