@@ -8,6 +8,9 @@ CJK) counts 2 in Qt. Every view converts through an ``OffsetMap``.
 from __future__ import annotations
 
 import bisect
+import re
+
+_WIDE = re.compile("[\U00010000-\U0010ffff]")
 
 
 class OffsetMap:
@@ -15,8 +18,9 @@ class OffsetMap:
 
     def __init__(self, text: str) -> None:
         # Code-point offsets of the characters Qt counts twice; empty for most articles,
-        # and then both conversions are the identity.
-        self._wide = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        # and then both conversions are the identity. Found by a regex scan: a
+        # loop over a 3 MB article's characters held the GUI thread for 0.2 s.
+        self._wide = [match.start() for match in _WIDE.finditer(text)]
         # Qt position of each wide character, for the reverse direction.
         self._wide_qt = [i + k for k, i in enumerate(self._wide)]
 
