@@ -38,17 +38,18 @@ from PySide6.QtWidgets import (
 
 from reader.core.article import Article
 from reader.core.comparison import Comparison, Quote, QuotePair, QuoteStatus, Summary
+from reader.core.marks import Mark
 from reader.core.query import SIDES, ComparisonQuery, Side, other_side
 from reader.core.report import ReportError, render_html, write_report
 from reader.ui import dialogs
 from reader.ui.article_pane import ArticlePane, local_files
-from reader.ui.compare_worker import CompareRunner, Source
+from reader.ui.compare_worker import CompareResult, CompareRunner, Source
 from reader.ui.describe import describe_block
 from reader.ui.elided_label import ElidedLabel
 from reader.ui.highlight import Colours, colours_for, glyph_icon
 from reader.ui.legend import Legend
 from reader.ui.link_map import LinkMap
-from reader.ui.mark_filter import visible_marks
+from reader.ui.mark_filter import filter_marks
 from reader.ui.palette import PALETTE_ENV, apply_palette
 from reader.ui.pdf_export import pdf_bytes
 from reader.ui.preferences import Preferences
@@ -110,6 +111,7 @@ class MainWindow(QMainWindow):
         self._articles: dict[Side, Article | None] = {"left": None, "right": None}
         self._pending: dict[Side, str | None] = {"left": None, "right": None}
         self.comparison: Comparison | None = None
+        self._marks: dict[Side, list[Mark]] = {"left": [], "right": []}  # side_marks, unfiltered
         self.query: ComparisonQuery | None = None
         self._current_block: int | None = None  # the block navigation last landed on
         self._keep_scroll: int | None = None  # where to return to after a reload
@@ -424,13 +426,13 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self.statusBar().showMessage(self.tr("Comparing…") if left and right else "")
 
-    def _on_finished(self, comparison: Comparison | None) -> None:
-        if comparison is None:
+    def _on_finished(self, result: CompareResult | None) -> None:
+        if result is None:
             return
-        self.comparison = comparison
-        for side in SIDES:
-            self.panes[side].apply_marks(visible_marks(comparison, side, self.prefs), self._colours)
-        self._set_query(ComparisonQuery(comparison))
+        comparison = self.comparison = result.comparison
+        self._marks = result.marks
+        self._paint_marks()
+        self._set_query(result.query)
         self.sidebar.set_comparison(comparison, self._colours)
         self.summary_label.setText(summary_text(comparison.summary))
         self.statusBar().clearMessage()
@@ -688,12 +690,16 @@ class MainWindow(QMainWindow):
         for action, glyph in self._glyphs.items():
             action.setIcon(glyph_icon(glyph, text, greyed))
         if self.comparison is not None:
-            for side in SIDES:
-                self.panes[side].apply_marks(
-                    visible_marks(self.comparison, side, self.prefs), self._colours
-                )
+            self._paint_marks()
             self.sidebar.set_comparison(self.comparison, self._colours)
         self.link_map.set_query(self.query, self._colours)
+
+    def _paint_marks(self) -> None:
+        """Colour both panes with the comparison's marks that the preferences show."""
+        assert self.comparison is not None
+        for side in SIDES:
+            marks = filter_marks(self._marks[side], self.comparison, side, self.prefs)
+            self.panes[side].apply_marks(marks, self._colours)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

@@ -20,7 +20,13 @@ _PUNCTUATION = re.compile(r"[^\w\s]+")
 
 def visible_marks(comparison: Comparison, side: str, prefs: Preferences) -> list[Mark]:
     """``side_marks`` less what ``prefs`` says not to show."""
-    marks = side_marks(comparison, side)
+    return filter_marks(side_marks(comparison, side), comparison, side, prefs)
+
+
+def filter_marks(
+    marks: list[Mark], comparison: Comparison, side: str, prefs: Preferences
+) -> list[Mark]:
+    """``marks`` (the comparison's ``side_marks`` of ``side``) less what ``prefs`` hides."""
     if not prefs.show_moved:
         marks = [m for m in marks if m.kind is not MarkKind.MOVED]
     if not (prefs.ignore_case or prefs.ignore_punctuation):

@@ -63,33 +63,58 @@ def _many_marks(words: int) -> tuple[str, list[Mark]]:
     return text, [Mark(k * 7, k * 7 + 6, MarkKind.ADDED, k) for k in range(words)]
 
 
-def test_many_marks_are_painted_in_batches_between_events(qtbot):
-    from reader.ui.article_pane import MARKS_PER_BATCH
-
-    text, marks = _many_marks(MARKS_PER_BATCH * 3 + 10)
-    pane = ArticlePane(side_label="Rewrite")
-    qtbot.addWidget(pane)
-    pane.set_article(Article.from_text(text))
-    with qtbot.waitSignal(pane.marks_applied, timeout=10_000):
-        pane.apply_marks(marks, LIGHT)
-        # Back in the event loop after one batch: the last words wait their turn.
-        assert pane.marks_pending
-        assert pane.format_at(0).fontUnderline()
-        assert not pane.format_at(len(text) - 3).fontUnderline()
-    assert not pane.marks_pending
-    assert pane.format_at(len(text) - 3).fontUnderline()
-
-
-def test_a_new_article_drops_the_batches_still_pending(qtbot):
-    from reader.ui.article_pane import MARKS_PER_BATCH
-
-    text, marks = _many_marks(MARKS_PER_BATCH * 3)
+def test_many_marks_are_all_painted_when_apply_marks_returns(qtbot):
+    text, marks = _many_marks(3000)
     pane = ArticlePane(side_label="Rewrite")
     qtbot.addWidget(pane)
     pane.set_article(Article.from_text(text))
     pane.apply_marks(marks, LIGHT)
+    assert pane.format_at(2).fontUnderline()
+    assert pane.format_at(len(text) - 3).fontUnderline()
+    assert not pane.format_at(6).fontUnderline()  # the space between two marked words
+
+
+def test_marks_applied_again_replace_the_old_ones(qtbot):
+    text, marks = _many_marks(20)
+    pane = ArticlePane(side_label="Rewrite")
+    qtbot.addWidget(pane)
     pane.set_article(Article.from_text(text))
-    with qtbot.assertNotEmitted(pane.marks_applied, wait=200):
-        pass
-    assert not pane.marks_pending
-    assert not any(pane.format_at(m.start).fontUnderline() for m in marks[:: len(marks) // 10])
+    pane.apply_marks(marks, LIGHT)
+    pane.apply_marks(marks[:1], LIGHT)  # e.g. after a preference hid some of them
+    assert pane.format_at(2).fontUnderline()
+    assert not pane.format_at(len(text) - 3).fontUnderline()
+
+
+def test_marks_keep_the_readers_place_caret_and_quote_highlight(qtbot):
+    text = "\n".join(f"Paragraph {k} says something about river number {k}." for k in range(400))
+    pane = ArticlePane(side_label="Rewrite")
+    qtbot.addWidget(pane)
+    pane.resize(500, 300)
+    pane.show()
+    pane.set_article(Article.from_text(text))
+    middle = text.index("Paragraph 200 ")
+    pane.show_offset(middle, 0.0)
+    pane.place_cursor(middle + 3)
+    pane.set_quote_spans([(middle, middle + 9)])
+    top = pane.offset_at_y(pane.scroll_value())
+    assert pane.scroll_value() > 0
+    pane.apply_marks([Mark(middle, middle + 9, MarkKind.ADDED, 0)], LIGHT)
+    # Qt may clamp the scroll by a line while it lays the marked text out again.
+    assert abs(pane.offset_at_y(pane.scroll_value()) - top) < 200
+    assert pane.cursor_offset() == middle + 3
+    assert pane.quote_spans() == [(middle, middle + 9)]
+    assert pane.format_at(middle + 2).fontUnderline()
+
+
+def test_marks_on_a_text_still_at_the_top_keep_the_caret_and_quote_highlight(qtbot):
+    text = "\n".join(f"Paragraph {k} says something about river number {k}." for k in range(50))
+    pane = ArticlePane(side_label="Rewrite")
+    qtbot.addWidget(pane)
+    pane.set_article(Article.from_text(text))
+    pane.place_cursor(30)
+    pane.set_quote_spans([(12, 20)])
+    pane.apply_marks([Mark(0, 9, MarkKind.ADDED, 0)], LIGHT)
+    assert pane.scroll_value() == 0
+    assert pane.cursor_offset() == 30
+    assert pane.quote_spans() == [(12, 20)]
+    assert pane.format_at(2).fontUnderline()
