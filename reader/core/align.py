@@ -118,10 +118,6 @@ class _Scorer:
         self._left = _Masses(left, self.idf, self._rare)
         self._right = _Masses(right, self.idf, self._rare)
 
-    def mass(self, bag: Counter[str]) -> float:
-        """The total weight of a bag."""
-        return _mass(bag, self.idf, self._rare)
-
     def shared(self, a: Counter[str], b: Counter[str]) -> float:
         """The weight two bags have in common."""
         # Summed in the smaller bag's own (text) order, never a set's: a set of
@@ -162,6 +158,7 @@ class _Scorer:
 
 
 def _mass(bag: Counter[str], idf: dict[str, float], rare: float) -> float:
+    """The total weight of a bag."""
     return sum([idf.get(w, rare) * c for w, c in bag.items()])
 
 
