@@ -96,3 +96,17 @@ def test_a_load_error_is_reported_with_the_file_name(qtbot, tmp_path, seed_paths
     assert path == str(missing) and "nowhere.txt" in message
     assert not runner.busy
     runner.wait()
+
+
+def test_the_result_carries_the_lookups_and_marks_made_off_the_gui_thread(qtbot, seed_paths):
+    from reader.core.marks import side_marks
+
+    runner = CompareRunner()
+    with qtbot.waitSignal(runner.finished, timeout=20000) as blocker:
+        runner.start(*seed_paths)
+    (result,) = blocker.args
+    comparison = result.comparison
+    assert result.query.comparison is comparison
+    assert result.marks == {side: side_marks(comparison, side) for side in ("left", "right")}
+    assert result.marks["right"]  # the rewrite adds words: something to colour
+    runner.wait()
