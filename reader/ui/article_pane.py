@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QTextEdit,
     QToolButton,
     QVBoxLayout,
@@ -55,8 +56,17 @@ def local_files(urls: Iterable[QUrl]) -> list[str]:
     return [url.toLocalFile() for url in urls if url.isLocalFile() and url.toLocalFile()]
 
 
-class ArticleText(QTextEdit):
-    """The read-only text: paints the focus bar and turns drops into file lists."""
+class ArticleText(QPlainTextEdit):
+    """The read-only text: paints the focus bar and turns drops into file lists.
+
+    A QPlainTextEdit lays out only the lines it shows. QTextEdit laid a 3 MB
+    text out in the background, in steps that held the GUI thread 0.16-0.19 s
+    each for seconds after the text arrived, and again over every re-formatted
+    character. The price: a plain text edit has no document-wide y. "Document
+    y" here is the line number times the height of a line (one font
+    throughout), counted as the scroll bar counts: a line of text Qt has not
+    laid out yet counts as one, whatever it will wrap into.
+    """
 
     files_dropped = Signal(list)
     clicked = Signal(int)  # Qt position the user clicked
@@ -67,7 +77,7 @@ class ArticleText(QTextEdit):
         self.setReadOnly(True)
         self.setTabChangesFocus(True)  # Tab moves on to the other pane and the quote list
         self.setAcceptDrops(True)
-        self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
@@ -85,35 +95,105 @@ class ArticleText(QTextEdit):
     def focus_ranges(self) -> list[tuple[int, int]]:
         return list(self._focus_ranges)
 
+    def line_height(self) -> float:
+        """The height of a line: the unit of document y."""
+        block = self.document().firstBlock()
+        self.document().documentLayout().blockBoundingRect(block)  # lays the block out
+        line = block.layout().lineAt(0)
+        return line.height() if line.isValid() and line.height() > 0 else 1.0
+
+    def line_number(self, position: int) -> int:
+        """The number of the line holding Qt ``position``, as the scroll bar counts lines."""
+        doc = self.document()
+        block = doc.findBlock(max(0, min(position, doc.characterCount() - 1)))
+        doc.documentLayout().blockBoundingRect(block)  # lays the block out: its lines are known
+        line = block.layout().lineForTextPosition(position - block.position())
+        return block.firstLineNumber() + (line.lineNumber() if line.isValid() else 0)
+
     def line_top(self, position: int) -> float:
         """Document y of the top of the line holding Qt ``position``."""
-        return self._line_edge(position, bottom=False)
+        return self._line_y(self.line_number(position))
 
     def line_bottom(self, position: int) -> float:
         """Document y of the bottom of the line holding Qt ``position``."""
-        return self._line_edge(position, bottom=True)
+        return self._line_y(self.line_number(position) + 1)
 
-    def _line_edge(self, position: int, *, bottom: bool) -> float:
+    def _line_y(self, number: int) -> float:
+        return DOCUMENT_MARGIN + number * self.line_height()
+
+    def scroll_y(self) -> float:
+        """Document y at the top edge of the viewport."""
+        return self._line_y(self.verticalScrollBar().value()) - self._top_line_y()
+
+    def _top_line_y(self) -> float:
+        """Viewport y of the top of the first line shown."""
+        block = self.firstVisibleBlock()
+        if not block.isValid():
+            return 0.0
+        top = self.blockBoundingGeometry(block).translated(self.contentOffset()).top()
+        first = self.verticalScrollBar().value() - block.firstLineNumber()
+        line = block.layout().lineAt(max(0, first))
+        return top + (line.y() if line.isValid() else 0.0)
+
+    def scroll_to(self, doc_y: float) -> None:
+        """Scroll so the line at document y ``doc_y`` is the first one shown."""
+        number = max(0, int(round((doc_y - DOCUMENT_MARGIN) / self.line_height())))
+        bar = self.verticalScrollBar()
+        bar.setValue(number)
+        # At the end, the lines now shown may wrap into more than Qt counted
+        # them as, which moves the end further down: follow it there.
+        for _ in range(8):
+            at_end = bar.value() == bar.maximum()
+            if number < bar.maximum() or (at_end and not self.lay_out_shown()):
+                break
+            bar.setValue(bar.maximum())
+
+    def lay_out_shown(self) -> bool:
+        """Lay out the lines in the viewport; whether that changed the number of lines."""
         doc = self.document()
-        position = max(0, min(position, doc.characterCount() - 1))
-        block = doc.findBlock(position)
-        rect = doc.documentLayout().blockBoundingRect(block)
-        line = block.layout().lineForTextPosition(position - block.position())
-        if not line.isValid():
-            return rect.bottom() if bottom else rect.top()
-        return rect.top() + line.y() + (line.height() if bottom else 0.0)
+        lines = doc.lineCount()
+        layout = doc.documentLayout()
+        block, height = self.firstVisibleBlock(), 0.0
+        while block.isValid() and height < self.viewport().height():
+            height += layout.blockBoundingRect(block).height()
+            block = block.next()
+        return doc.lineCount() != lines
+
+    def lay_out_above(self, position: int, height: float) -> None:
+        """Lay out the text from Qt ``position`` up to ``height`` above it (what will be shown).
+
+        Lines not laid out count as one each; those about to be shown above a
+        line must be counted as they wrap, or that line lands lower than asked.
+        """
+        layout = self.document().documentLayout()
+        block = self.document().findBlock(position).previous()
+        while block.isValid() and height > 0:
+            height -= layout.blockBoundingRect(block).height()
+            block = block.previous()
+
+    def scroll_maximum(self) -> float:
+        """Document y at the top edge of the viewport when scrolled to the end."""
+        return self._line_y(self.verticalScrollBar().maximum())
 
     def position_at(self, doc_y: float) -> int:
-        """The Qt position of the text at document height ``doc_y``."""
-        viewport_y = int(doc_y - self.verticalScrollBar().value())
-        return self.cursorForPosition(QPoint(DOCUMENT_MARGIN + 1, viewport_y)).position()
+        """The Qt position of the start of the line at document y ``doc_y``."""
+        doc = self.document()
+        number = int((doc_y - DOCUMENT_MARGIN) // self.line_height())
+        number = max(0, min(number, doc.lineCount() - 1))
+        block = doc.findBlockByLineNumber(number)
+        if not block.isValid():
+            return max(0, doc.characterCount() - 1)
+        doc.documentLayout().blockBoundingRect(block)
+        layout = block.layout()
+        line = layout.lineAt(max(0, min(number - block.firstLineNumber(), layout.lineCount() - 1)))
+        return block.position() + (line.textStart() if line.isValid() else 0)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if not self._focus_ranges:
             return
         painter = QPainter(self.viewport())
-        offset = self.verticalScrollBar().value()
+        offset = self.scroll_y()
         for start, end in self._focus_ranges:
             top = self.line_top(start) - offset
             if end <= start:
@@ -127,7 +207,7 @@ class ArticleText(QTextEdit):
         painter.end()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
-        # QTextEdit zooms its own font on Ctrl+wheel; the panes zoom together instead.
+        # Qt zooms a text edit's own font on Ctrl+wheel; the panes zoom together instead.
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             delta = event.angleDelta().y()
             if delta:
@@ -328,48 +408,32 @@ class ArticlePane(QWidget):
         self.text.setExtraSelections([])
 
     def apply_marks(self, marks: Iterable[Mark], colours: Colours) -> None:
-        """Show the text with ``marks`` merged in: word edits on top of block tints.
+        """Merge each mark's format over its characters, word edits on top of block tints.
 
-        Qt lays a text out in the background (a comparison leaves it time to),
-        and a laid-out text is laid out again over every character whose format
-        changes: 0.7 s at 3 MB. So when the reader is still at the top, the
-        text is put in again first, which drops the layout (0.08 s at 3 MB);
-        further down, where a new text would not scroll back until laid out,
-        it is marked as it stands. Either way in one edit block: every edit
-        block pays a layout pass, so batches took 10 to 40 times longer. The
-        caret, quotation highlights and focus bar stay.
+        All in one edit block (17,000 marks: ~0.08 s at 3 MB): each edit block
+        makes Qt redo the layout of every line it touched, and batches of
+        marks cost 10 to 40 times as much. Re-formatting forgets how lines
+        wrapped, and with it the line numbers the scroll bar counts, so the
+        line at the top is found again afterwards.
         """
         self._colours = colours
-        article = self._article
-        if article is None:
-            return
-        cursor = QTextCursor(self.text.document())
-        if self.scroll_value() == 0:
-            caret, quotes, focus = (
-                self.cursor_offset(),
-                self.quote_spans(),
-                self.text.focus_ranges(),
-            )
-            self.text.setPlainText(article.text)
-            self.set_quote_spans(quotes)
-            self.text.set_focus_ranges(focus, colours.focus)
-            self.place_cursor(caret)
-            self.text.verticalScrollBar().setValue(0)
-            cursor = QTextCursor(self.text.document())
-            cursor.beginEditBlock()
-        else:
-            cursor.beginEditBlock()
-            if self._marked:  # clear the marks of a previous palette or preference
-                cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
-                cursor.setCharFormat(QTextCharFormat())
-        self._marked = True
+        bar = self.text.verticalScrollBar()
+        top = self.offset_at_y(self.scroll_value() + 1) if bar.value() > 0 else None
         formats = {kind: mark_format(kind, colours) for kind in MarkKind}
+        cursor = QTextCursor(self.text.document())
+        cursor.beginEditBlock()
+        if self._marked:  # clear the marks of a previous palette or preference
+            cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
+            cursor.setCharFormat(QTextCharFormat())
+        self._marked = True
         to_qt, keep = self._offsets.to_qt, QTextCursor.MoveMode.KeepAnchor
         for mark in paint_order(marks):
             cursor.setPosition(to_qt(mark.start))
             cursor.setPosition(to_qt(mark.end), keep)
             cursor.mergeCharFormat(formats[mark.kind])
         cursor.endEditBlock()
+        if top is not None:
+            self.show_offset(top, 0.0)
 
     def format_at(self, offset: int) -> QTextCharFormat:
         """The character format shown at article ``offset`` (for tests and tooltips)."""
@@ -441,15 +505,29 @@ class ArticlePane(QWidget):
         return self._offsets.from_qt(self.text.position_at(doc_y))
 
     def scroll_value(self) -> int:
-        return self.text.verticalScrollBar().value()
+        """Document y at the top of the viewport."""
+        return int(round(self.text.scroll_y()))
+
+    def scroll_maximum(self) -> int:
+        """``scroll_value`` when scrolled to the end."""
+        return int(round(self.text.scroll_maximum()))
 
     def page_height(self) -> int:
         return self.text.viewport().height()
 
+    def lay_out_above(self, offset: int, height: float) -> None:
+        """Lay out ``height`` of text above ``offset`` (before scrolling it that far down)."""
+        self.text.lay_out_above(self._offsets.to_qt(offset), height)
+
     def scroll_to_y(self, doc_y: float, fraction: float = 0.3) -> None:
         """Scroll so document height ``doc_y`` sits ``fraction`` down the viewport."""
-        bar = self.text.verticalScrollBar()
-        bar.setValue(int(round(doc_y - fraction * self.page_height())))
+        text, above = self.text, fraction * self.page_height()
+        if above > 0:
+            position = text.position_at(doc_y)
+            rest = doc_y - text.line_top(position)
+            text.lay_out_above(position, above)
+            doc_y = text.line_top(position) + rest  # renumbered by the lines laid out
+        text.scroll_to(doc_y - above)
 
     def show_offset(self, offset: int, fraction: float = 0.3) -> None:
         self.scroll_to_y(self.span_y(offset, offset)[0], fraction)

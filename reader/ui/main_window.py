@@ -410,7 +410,8 @@ class MainWindow(QMainWindow):
     def _on_loaded(self, left: Article | None, right: Article | None) -> None:
         # Reloading the same files keeps the reader's place; a new pair starts at the top.
         same_files = self._pending == self._paths
-        self._keep_scroll = self.panes["left"].scroll_value() if same_files else None
+        reading = self.panes["left"]
+        self._keep_scroll = reading.offset_at_y(reading.scroll_value() + 1) if same_files else None
         self._paths = dict(self._pending)
         self.comparison = None
         self._set_query(None)
@@ -439,7 +440,7 @@ class MainWindow(QMainWindow):
         self._remember_pair()
         self._update_actions()
         if self._keep_scroll:
-            self.panes["left"].text.verticalScrollBar().setValue(self._keep_scroll)
+            self.panes["left"].show_offset(self._keep_scroll, 0.0)
         self.sync.follow("left")
         self.comparison_shown.emit(comparison)
 

@@ -39,12 +39,28 @@ class ScrollSync(QObject):
         self._panes: dict[Side, ArticlePane] = {"left": left, "right": right}
         self._query: ComparisonQuery | None = None
         self._busy = False  # set while we move the other pane: its scroll event is our own echo
+        # The text at the top of each pane when last seen. A pane's scroll value
+        # also changes when lines above its top are laid out (they were counted
+        # as one line each) without the text moving: that is no scroll to follow.
+        self._tops: dict[Side, int] = {"left": 0, "right": 0}
         self.enabled = True
-        left.text.verticalScrollBar().valueChanged.connect(lambda _v: self.follow("left"))
-        right.text.verticalScrollBar().valueChanged.connect(lambda _v: self.follow("right"))
+        left.text.verticalScrollBar().valueChanged.connect(lambda _v: self._scrolled("left"))
+        right.text.verticalScrollBar().valueChanged.connect(lambda _v: self._scrolled("right"))
 
     def set_query(self, query: ComparisonQuery | None) -> None:
         self._query = query
+
+    def _top(self, side: Side) -> int:
+        pane = self._panes[side]
+        return pane.offset_at_y(pane.scroll_value() + 1)
+
+    def _scrolled(self, side: Side) -> None:
+        if self._busy:
+            return
+        top = self._top(side)
+        if top != self._tops[side]:
+            self._tops[side] = top
+            self.follow(side)
 
     def follow(self, master: Side) -> None:
         """Scroll the pane opposite ``master`` to match what ``master`` shows."""
@@ -52,29 +68,32 @@ class ScrollSync(QObject):
             return
         source = self._panes[master]
         target = self._panes[other_side(master)]
-        bar = source.text.verticalScrollBar()
-        point = syncpoint(bar.value(), source.page_height(), bar.maximum())
-        doc_y = bar.value() + point * source.page_height()
+        source.text.lay_out_shown()  # so its line numbers are those on screen
+        value, maximum, page = source.scroll_value(), source.scroll_maximum(), source.page_height()
+        point = syncpoint(value, page, maximum)
+        doc_y = value + point * page
         block = self._query.block_near(master, source.offset_at_y(doc_y))
         if block is None:
             return
-        target_y = self._target_y(master, block, doc_y)
-        other_bar = target.text.verticalScrollBar()
-        value = target_y - point * target.page_height()
+        # What will show above the counterpart must be laid out before its y is taken.
+        above = point * target.page_height()
+        target.lay_out_above(self._query.counterpart(master, block)[0], above)
+        target_y = self._target_y(master, block, doc_y) - above
         # Near either end of the master document, ease the other pane towards its
         # own end, so the two first lines (and the two last) always show together
         # even when one article opens or closes with text the other lacks.
-        half = source.page_height() / 2
+        half = page / 2
         if half > 0:
-            top_weight = min(1.0, bar.value() / half)
-            bottom_weight = min(1.0, (bar.maximum() - bar.value()) / half)
-            value = value * top_weight
-            value = value * bottom_weight + other_bar.maximum() * (1.0 - bottom_weight)
+            top_weight = min(1.0, max(0.0, value / half))
+            bottom_weight = min(1.0, max(0.0, (maximum - value) / half))
+            target_y = target_y * top_weight
+            target_y = target_y * bottom_weight + target.scroll_maximum() * (1.0 - bottom_weight)
         self._busy = True
         try:
-            other_bar.setValue(int(round(value)))
+            target.scroll_to_y(target_y, 0.0)
         finally:
             self._busy = False
+        self._tops = {master: self._top(master), other_side(master): self._top(other_side(master))}
 
     def _target_y(self, master: Side, block: int, doc_y: float) -> float:
         """The other pane's document y matching ``doc_y`` near ``block`` of ``master``.

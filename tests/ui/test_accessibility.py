@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHeaderView,
+    QPlainTextEdit,
     QTextEdit,
     QWidget,
 )
@@ -44,7 +45,7 @@ def test_every_feature_has_a_keyboard_shortcut(sample_window):
 
 
 def test_interactive_widgets_have_accessible_names(sample_window):
-    kinds = (QTextEdit, QAbstractItemView, QComboBox)
+    kinds = (QTextEdit, QPlainTextEdit, QAbstractItemView, QComboBox)
     unnamed = [
         w.objectName() or type(w).__name__
         for w in sample_window.findChildren(QWidget)

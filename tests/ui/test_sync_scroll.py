@@ -42,10 +42,8 @@ def _moved_pair(tmp_path):
 
 
 def _y_at_syncpoint(pane) -> float:
-    bar = pane.text.verticalScrollBar()
-    return (
-        bar.value() + syncpoint(bar.value(), pane.page_height(), bar.maximum()) * pane.page_height()
-    )
+    value, page = pane.scroll_value(), pane.page_height()
+    return value + syncpoint(value, page, pane.scroll_maximum()) * page
 
 
 def test_scrolling_to_a_moved_paragraph_brings_its_new_place_beside_it(window, qtbot, tmp_path):
@@ -59,9 +57,7 @@ def test_scrolling_to_a_moved_paragraph_brings_its_new_place_beside_it(window, q
     block = moved[len(moved) // 2]
     left, right = window.panes["left"], window.panes["right"]
     top, bottom = left.span_y(*query.span("left", block))
-    point = syncpoint(
-        left.scroll_value(), left.page_height(), left.text.verticalScrollBar().maximum()
-    )
+    point = syncpoint(left.scroll_value(), left.page_height(), left.scroll_maximum())
     with qtbot.waitSignal(right.text.verticalScrollBar().valueChanged, timeout=2000):
         left.scroll_to_y((top + bottom) / 2, point)
     # Whatever block the left sync point is in, the right shows its counterpart there.
@@ -77,9 +73,10 @@ def test_the_echo_of_a_synced_scroll_is_dropped(sample_window, qtbot):
     left_moves, right_moves = [], []
     left_bar.valueChanged.connect(left_moves.append)
     right_bar.valueChanged.connect(right_moves.append)
-    left_bar.setValue(left_bar.maximum() // 2)
+    target = left_bar.maximum() // 2
+    left_bar.setValue(target)
     qtbot.wait(20)
-    assert left_moves == [left_bar.maximum() // 2]  # the right pane did not push back
+    assert left_moves == [target]  # the right pane did not push back
     assert len(right_moves) == 1
 
 
@@ -100,15 +97,15 @@ def test_scrolling_line_by_line_moves_the_other_pane_forward_only(sample_window)
 
     It may glide fast over a passage only it has (the reader's few pixels of
     paragraph break cover a whole added paragraph) and, in the last half
-    screen where the sync point ramps to the bottom, lag by a pixel of rounding.
+    screen where the sync point ramps to the bottom, lag by a line of rounding.
     """
     left_bar = sample_window.panes["left"].text.verticalScrollBar()
     right_bar = sample_window.panes["right"].text.verticalScrollBar()
-    seen = []
-    for value in range(0, left_bar.maximum() + 1, 3):
-        left_bar.setValue(value)
+    seen = [right_bar.value()]
+    while left_bar.value() < left_bar.maximum():  # the end moves as lines are laid out
+        left_bar.setValue(left_bar.value() + 1)
         seen.append(right_bar.value())
     steps = [b - a for a, b in zip(seen, seen[1:], strict=False)]
-    assert min(steps) >= -2, "the other pane went backwards"
+    assert min(steps) >= -1, "the other pane went backwards"
     assert sum(1 for step in steps if step > 0) > len(steps) // 2  # it follows all along
     assert seen[0] == 0 and seen[-1] == right_bar.maximum()
