@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from reader.core.article import Article
 from reader.core.marks import Mark, MarkKind
 from reader.ui.article_pane import ArticlePane
@@ -118,3 +120,31 @@ def test_marks_on_a_text_still_at_the_top_keep_the_caret_and_quote_highlight(qtb
     assert pane.cursor_offset() == 30
     assert pane.quote_spans() == [(12, 20)]
     assert pane.format_at(2).fontUnderline()
+
+
+def test_document_y_less_the_scroll_value_is_where_the_line_is_painted(qtbot):
+    # The pane's "document y" is line numbers times the line height: it must
+    # agree with where Qt draws the line, wrapped paragraphs included.
+    words = "word " * 60
+    text = "\n".join(f"Paragraph {k}: {words}end." for k in range(120))
+    pane = ArticlePane(side_label="Rewrite")
+    qtbot.addWidget(pane)
+    pane.resize(420, 300)
+    pane.show()
+    pane.set_article(Article.from_text(text))
+    target = text.index("Paragraph 60:")
+    pane.show_offset(target, 0.5)
+    qtbot.wait(10)
+    edit = pane.text
+    for offset in (target, target + 200, text.index("Paragraph 61:")):
+        block = edit.document().findBlock(offset)
+        top = edit.blockBoundingGeometry(block).translated(edit.contentOffset()).top()
+        # Only now: the geometry lays the block out, and a line of a block not
+        # laid out is no line at all (Qt crashes on its y()).
+        line = block.layout().lineForTextPosition(offset - block.position())
+        assert line.isValid()
+        painted = top + line.y()
+        assert pane.span_y(offset, offset)[0] - pane.scroll_value() == pytest.approx(painted, abs=1)
+    # show_offset put the target half-way down, as asked (to within a line).
+    middle = pane.page_height() / 2
+    assert abs(pane.span_y(target, target)[0] - pane.scroll_value() - middle) <= edit.line_height()
