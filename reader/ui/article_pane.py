@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QShortcut,
+    QTextBlock,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
@@ -142,22 +143,14 @@ class ArticleText(QPlainTextEdit):
         bar.setValue(number)
         # At the end, the lines now shown may wrap into more than Qt counted
         # them as, which moves the end further down: follow it there.
-        for _ in range(8):
-            at_end = bar.value() == bar.maximum()
-            if number < bar.maximum() or (at_end and not self.lay_out_shown()):
-                break
+        while number >= bar.maximum() and self.lay_out_shown():
             bar.setValue(bar.maximum())
 
     def lay_out_shown(self) -> bool:
         """Lay out the lines in the viewport; whether that changed the number of lines."""
-        doc = self.document()
-        lines = doc.lineCount()
-        layout = doc.documentLayout()
-        block, height = self.firstVisibleBlock(), 0.0
-        while block.isValid() and height < self.viewport().height():
-            height += layout.blockBoundingRect(block).height()
-            block = block.next()
-        return doc.lineCount() != lines
+        lines = self.document().lineCount()
+        self._lay_out(self.firstVisibleBlock(), self.viewport().height(), forward=True)
+        return self.document().lineCount() != lines
 
     def lay_out_above(self, position: int, height: float) -> None:
         """Lay out the text from Qt ``position`` up to ``height`` above it (what will be shown).
@@ -165,11 +158,14 @@ class ArticleText(QPlainTextEdit):
         Lines not laid out count as one each; those about to be shown above a
         line must be counted as they wrap, or that line lands lower than asked.
         """
+        self._lay_out(self.document().findBlock(position).previous(), height, forward=False)
+
+    def _lay_out(self, block: QTextBlock, height: float, *, forward: bool) -> None:
+        """Lay out blocks from ``block`` on (or back), until they fill ``height``."""
         layout = self.document().documentLayout()
-        block = self.document().findBlock(position).previous()
         while block.isValid() and height > 0:
             height -= layout.blockBoundingRect(block).height()
-            block = block.previous()
+            block = block.next() if forward else block.previous()
 
     def scroll_maximum(self) -> float:
         """Document y at the top edge of the viewport when scrolled to the end."""
@@ -417,8 +413,7 @@ class ArticlePane(QWidget):
         line at the top is found again afterwards.
         """
         self._colours = colours
-        bar = self.text.verticalScrollBar()
-        top = self.offset_at_y(self.scroll_value() + 1) if bar.value() > 0 else None
+        top = self.top_offset()
         formats = {kind: mark_format(kind, colours) for kind in MarkKind}
         cursor = QTextCursor(self.text.document())
         cursor.beginEditBlock()
@@ -432,7 +427,7 @@ class ArticlePane(QWidget):
             cursor.setPosition(to_qt(mark.end), keep)
             cursor.mergeCharFormat(formats[mark.kind])
         cursor.endEditBlock()
-        if top is not None:
+        if top:
             self.show_offset(top, 0.0)
 
     def format_at(self, offset: int) -> QTextCharFormat:
@@ -503,6 +498,11 @@ class ArticlePane(QWidget):
 
     def offset_at_y(self, doc_y: float) -> int:
         return self._offsets.from_qt(self.text.position_at(doc_y))
+
+    def top_offset(self) -> int:
+        """The offset at which the first line shown starts."""
+        # One pixel in: y = 0 is also the bottom of the line above.
+        return self.offset_at_y(self.scroll_value() + 1)
 
     def scroll_value(self) -> int:
         """Document y at the top of the viewport."""

@@ -410,8 +410,7 @@ class MainWindow(QMainWindow):
     def _on_loaded(self, left: Article | None, right: Article | None) -> None:
         # Reloading the same files keeps the reader's place; a new pair starts at the top.
         same_files = self._pending == self._paths
-        reading = self.panes["left"]
-        self._keep_scroll = reading.offset_at_y(reading.scroll_value() + 1) if same_files else None
+        self._keep_scroll = self.panes["left"].top_offset() if same_files else None
         self._paths = dict(self._pending)
         self.comparison = None
         self._set_query(None)

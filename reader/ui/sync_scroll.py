@@ -50,14 +50,10 @@ class ScrollSync(QObject):
     def set_query(self, query: ComparisonQuery | None) -> None:
         self._query = query
 
-    def _top(self, side: Side) -> int:
-        pane = self._panes[side]
-        return pane.offset_at_y(pane.scroll_value() + 1)
-
     def _scrolled(self, side: Side) -> None:
         if self._busy:
             return
-        top = self._top(side)
+        top = self._panes[side].top_offset()
         if top != self._tops[side]:
             self._tops[side] = top
             self.follow(side)
@@ -93,7 +89,7 @@ class ScrollSync(QObject):
             target.scroll_to_y(target_y, 0.0)
         finally:
             self._busy = False
-        self._tops = {master: self._top(master), other_side(master): self._top(other_side(master))}
+        self._tops = {side: pane.top_offset() for side, pane in self._panes.items()}
 
     def _target_y(self, master: Side, block: int, doc_y: float) -> float:
         """The other pane's document y matching ``doc_y`` near ``block`` of ``master``.

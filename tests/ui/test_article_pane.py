@@ -87,13 +87,19 @@ def test_marks_applied_again_replace_the_old_ones(qtbot):
     assert not pane.format_at(len(text) - 3).fontUnderline()
 
 
-def test_marks_keep_the_readers_place_caret_and_quote_highlight(qtbot):
-    text = "\n".join(f"Paragraph {k} says something about river number {k}." for k in range(400))
+def _shown_pane(qtbot, text: str, width: int, height: int) -> ArticlePane:
+    """A pane of ``width`` x ``height`` on screen, showing ``text``."""
     pane = ArticlePane(side_label="Rewrite")
     qtbot.addWidget(pane)
-    pane.resize(500, 300)
+    pane.resize(width, height)
     pane.show()
     pane.set_article(Article.from_text(text))
+    return pane
+
+
+def test_marks_keep_the_readers_place_caret_and_quote_highlight(qtbot):
+    text = "\n".join(f"Paragraph {k} says something about river number {k}." for k in range(400))
+    pane = _shown_pane(qtbot, text, 500, 300)
     middle = text.index("Paragraph 200 ")
     pane.show_offset(middle, 0.0)
     pane.place_cursor(middle + 3)
@@ -127,11 +133,7 @@ def test_document_y_less_the_scroll_value_is_where_the_line_is_painted(qtbot):
     # agree with where Qt draws the line, wrapped paragraphs included.
     words = "word " * 60
     text = "\n".join(f"Paragraph {k}: {words}end." for k in range(120))
-    pane = ArticlePane(side_label="Rewrite")
-    qtbot.addWidget(pane)
-    pane.resize(420, 300)
-    pane.show()
-    pane.set_article(Article.from_text(text))
+    pane = _shown_pane(qtbot, text, 420, 300)
     target = text.index("Paragraph 60:")
     pane.show_offset(target, 0.5)
     qtbot.wait(10)
