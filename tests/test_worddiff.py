@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from reader.core import worddiff
 from reader.core.worddiff import side_text, tokenize, word_ops
 
 
@@ -63,3 +65,32 @@ def test_function_words_next_to_a_punctuation_edit_stay_kept():
     ops = [tuple(op) for op in word_ops("pretending They give us", "pretending. They gave us")]
     assert ("-", "give") in ops and ("+", "gave") in ops
     assert ("=", " They ") in ops
+
+
+_PROSE = st.lists(
+    st.sampled_from(["the", "They", "give", "gave", "us", ",", ".", " ", "  ", "café", "’s", "🙂"]),
+    max_size=40,
+).map("".join)
+
+
+@pytest.mark.skipif(worddiff.fast_diff_match_patch is None, reason="no C++ diff-match-patch here")
+@given(_PROSE, _PROSE)
+def test_the_cpp_port_diffs_as_the_python_one(left, right):
+    # Codes of tokens, as word_ops makes them: the two implementations must agree
+    # op for op, or the same pair would be coloured differently on another machine.
+    tokens = list(dict.fromkeys(tokenize(left) + tokenize(right)))
+    codes = dict(zip(tokens, worddiff._CODES, strict=False))
+    a = "".join(codes[t] for t in tokenize(left))
+    b = "".join(codes[t] for t in tokenize(right))
+    assert worddiff._diff_native(a, b, 0.5) == worddiff._diff_python(a, b, 0.5)
+
+
+def test_word_ops_are_the_same_without_the_cpp_port(monkeypatch):
+    pairs = [
+        ("They give us accolades", "They gave us accolades"),
+        ("Advocates left a virtual meeting.", "Advocates completely disrespected and left."),
+        ("pretending They give us", "pretending. They gave us"),
+    ]
+    native = [word_ops(a, b) for a, b in pairs]
+    monkeypatch.setattr(worddiff, "fast_diff_match_patch", None)
+    assert [word_ops(a, b) for a, b in pairs] == native

@@ -14,6 +14,11 @@ from typing import NamedTuple
 
 from diff_match_patch import diff_match_patch
 
+try:  # diff-match-patch's C++ port: the same diffs, when a wheel exists for this Python
+    import fast_diff_match_patch
+except ImportError:  # pragma: no cover - depends on the platform
+    fast_diff_match_patch = None
+
 EQUAL, DELETE, INSERT = "=", "-", "+"
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*|\s+|[^\w\s]", re.UNICODE)
@@ -51,14 +56,33 @@ def word_ops(left: str, right: str, *, timeout: float = 0.5) -> tuple[Op, ...]:
     codes = dict(zip(tokens, code_points, strict=False))  # _CODES is longer
     a = "".join(map(codes.__getitem__, left_tokens))
     b = "".join(map(codes.__getitem__, right_tokens))
+    # A code stands for one token, so an op's length in codes is its length in tokens.
+    diffs: list[tuple[str, list[str]]] = []
+    i = j = 0
+    diff = _diff_native if fast_diff_match_patch and len(tokens) <= _BMP_TOKENS else _diff_python
+    for tag, n in diff(a, b, timeout):
+        if tag == INSERT:
+            diffs.append((tag, right_tokens[j : j + n]))
+            j += n
+        else:
+            diffs.append((tag, left_tokens[i : i + n]))
+            i += n
+            if tag == EQUAL:
+                j += n
+    return _dissolve_weak_equalities(diffs)
+
+
+def _diff_python(a: str, b: str, timeout: float) -> list[tuple[str, int]]:
+    """``diff_main`` of the Python diff-match-patch, as (tag, length) pairs."""
     dmp = diff_match_patch()
     dmp.Diff_Timeout = timeout
-    diffs = dmp.diff_main(a, b, False)
-    token_of = dict(zip(codes.values(), tokens, strict=True))
-    words = [list(map(token_of.__getitem__, chunk)) for _, chunk in diffs]
-    return _dissolve_weak_equalities(
-        [(_DMP_TAG[tag], w) for (tag, _), w in zip(diffs, words, strict=False)]
-    )
+    return [(_DMP_TAG[op], len(text)) for op, text in dmp.diff_main(a, b, False)]
+
+
+def _diff_native(a: str, b: str, timeout: float) -> list[tuple[str, int]]:
+    """The same diff from diff-match-patch's C++ implementation: about 5x faster."""
+    return fast_diff_match_patch.diff(a, b, timelimit=timeout, checklines=False, cleanup="No")
+
 
 
 def _dissolve_weak_equalities(diffs: list[tuple[str, list[str]]]) -> tuple[Op, ...]:
@@ -142,6 +166,10 @@ def _code_point(index: int) -> str:
         index += _SURROGATE_COUNT
     return chr(index)
 
+
+# Tokens whose codes all lie in the Basic Multilingual Plane, which is all the
+# C++ port accepts on some platforms (a sentence pair has a few dozen).
+_BMP_TOKENS = 0x10000 - 0x100 - _SURROGATE_COUNT
 
 # The codes of a sentence pair's tokens, made once (a pair rarely has more distinct tokens).
 _CODES = "".join(map(_code_point, range(2048)))
