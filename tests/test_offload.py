@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
-from concurrent.futures import Future
+import time
 
 import pytest
 
@@ -24,12 +26,19 @@ def always_offload(monkeypatch):
     monkeypatch.setattr(offload, "MIN_CHARS", 0)
 
 
+@pytest.fixture(autouse=True)
+def fresh_worker():
+    # A test that fails halfway may leave the worker held by a job nobody reads.
+    yield
+    offload.shutdown()
+
+
 def test_worker_finds_and_pairs_the_same_quotations_as_this_process(seeds, always_offload):
     from reader.core.quotes import extract_quotes, pair_quotes
 
     left, right = seeds
     job = offload.quotations(left, right)
-    assert job._future is not None  # it really went to the worker
+    assert job.offloaded  # it really went to the worker
     pairs = job.result()
     assert pairs and pairs == pair_quotes(left, extract_quotes(left), right, extract_quotes(right))
     assert compare(left, right).to_json() == compare(left, right, parallel=False).to_json()
@@ -38,34 +47,68 @@ def test_worker_finds_and_pairs_the_same_quotations_as_this_process(seeds, alway
 def test_small_pairs_and_parallel_false_stay_in_this_process(seeds):
     left, right = seeds
     assert len(left.text) + len(right.text) < offload.MIN_CHARS
-    assert offload.quotations(left, right)._future is None
+    assert not offload.quotations(left, right).offloaded
     big = Article.from_text("word " * offload.MIN_CHARS)
-    assert offload.quotations(big, big, parallel=False)._future is None
+    assert not offload.quotations(big, big, parallel=False).offloaded
 
 
 def test_a_worker_that_cannot_start_leaves_the_work_here(seeds, always_offload, monkeypatch):
-    def no_process():
+    offload.shutdown()
+
+    def no_process(self):
         raise OSError("cannot start a process")
 
-    monkeypatch.setattr(offload, "_get_executor", no_process)
-    comparison = compare(*seeds)
-    assert comparison.quote_pairs == compare(*seeds, parallel=False).quote_pairs
+    monkeypatch.setattr(offload._Worker, "__init__", no_process)
+    job = offload.quotations(*seeds)
+    assert not job.offloaded
+    assert job.result() == compare(*seeds, parallel=False).quote_pairs
 
 
-def test_a_worker_that_dies_is_replaced_by_this_process(seeds, always_offload, monkeypatch):
-    from concurrent.futures.process import BrokenProcessPool
+def test_a_worker_that_dies_is_replaced_by_this_process_then_by_a_new_one(seeds, always_offload):
+    job = offload.quotations(*seeds)
+    assert job.offloaded
+    (pid,) = offload.worker_pids()
+    os.kill(pid, signal.SIGKILL)
+    assert job.result() == compare(*seeds, parallel=False).quote_pairs
+    assert offload.worker_pids() == []  # the dead one was let go...
+    job = offload.quotations(*seeds)
+    assert job.offloaded and offload.worker_pids() != [pid]  # ...and a new one started
+    assert job.result() == compare(*seeds, parallel=False).quote_pairs
 
-    class Dying:
-        def submit(self, *args):
-            future: Future = Future()
-            future.set_exception(BrokenProcessPool("worker died"))
-            return future
 
-        def shutdown(self, **kwargs):
-            pass
+def test_a_failure_in_the_worker_is_redone_here_and_raises_as_here(seeds, always_offload):
+    left, _ = seeds
+    broken = Article(text=left.text, paragraphs=(("no", "offsets"),))
+    job = offload.quotations(broken, broken)
+    assert job.offloaded
+    with pytest.raises(Exception) as here:
+        offload.quote_pairs(broken, broken)
+    with pytest.raises(type(here.value)):
+        job.result()
+    assert offload.quotations(*seeds).result()  # the worker still serves
 
-    monkeypatch.setattr(offload, "_get_executor", lambda: Dying())
-    assert compare(*seeds).quote_pairs == compare(*seeds, parallel=False).quote_pairs
+
+def test_a_cancelled_jobs_reply_never_answers_the_next_job(seeds, always_offload):
+    left, right = seeds
+    job = offload.quotations(right, right)
+    job.cancel()
+    # Still busy with the cancelled job (or already done with it): either way
+    # the next job gets its own pairs, from the worker or from here.
+    assert offload.quotations(left, right).result() == compare(
+        left, right, parallel=False
+    ).quote_pairs
+    deadline = time.monotonic() + 30
+    while not offload.quotations(left, left).offloaded:  # free again once the reply is read
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+
+
+def test_a_busy_worker_leaves_a_second_comparison_here(seeds, always_offload):
+    first = offload.quotations(*seeds)
+    second = offload.quotations(*seeds)
+    assert first.offloaded and not second.offloaded
+    assert first.result() == second.result()
+    assert offload.quotations(*seeds).offloaded  # free once the first reply was read
 
 
 def _loaded_modules() -> list[str]:
@@ -73,4 +116,4 @@ def _loaded_modules() -> list[str]:
 
 
 def test_the_worker_process_imports_the_engine_only():
-    assert offload._get_executor().submit(_loaded_modules).result(timeout=60) == []
+    assert offload.run_in_worker(_loaded_modules) == []

@@ -8,7 +8,10 @@ is ~0.1 s, so small pairs, which take milliseconds, stay in this process).
 
 The worker is forked from a fresh, single-threaded server process
 (``forkserver``; ``spawn`` where there is none), never from the caller, which
-may be a GUI with threads of its own; it imports only the engine. Anything that
+may be a GUI with threads of its own; it imports only the engine. It talks over
+one pipe, written and read by the calling thread itself: a pool's helper
+threads would each wait for the interpreter lock that the aligning thread
+holds, and that delayed a 300 KB pair's quotations by some 30 ms. Anything that
 goes wrong with it (no process can be started, it died, a result cannot be
 sent back) makes ``QuoteJob.result`` do the work here instead: the caller gets
 the same answer, only later.
@@ -20,7 +23,9 @@ import atexit
 import multiprocessing
 import os
 import threading
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+from typing import Any
 
 from reader.core.article import Article
 from reader.core.comparison import QuotePair
@@ -30,49 +35,152 @@ from reader.core.quotes import quote_pairs
 # Articles of this many characters together are worth a second process.
 MIN_CHARS = 200_000
 
-_lock = threading.Lock()
-_executor: ProcessPoolExecutor | None = None
-
 QuotePairs = tuple[QuotePair, ...]
+
+
+class _Worker:
+    """The worker process and this side of its pipe; one job at a time."""
+
+    def __init__(self) -> None:
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+        if context.get_start_method() == "forkserver":
+            # The server imports the engine once, and not the caller's main
+            # module (the default), which may be a test runner or the GUI.
+            context.set_forkserver_preload(["reader.core.offload"])
+        self.conn, child = context.Pipe()
+        self.process = context.Process(
+            target=_serve, args=(child,), name="article-reader-quotations", daemon=True
+        )
+        try:
+            self.process.start()
+        finally:
+            child.close()
+        self.busy = False  # a job holds it: sent, and its reply not yet read
+        self.abandoned = 0  # replies of cancelled jobs still to be read and dropped
+
+    def take(self) -> bool:
+        """Whether it is free for a new job: not held, no reply of an old one still coming."""
+        while self.abandoned:
+            if self.busy or not self.conn.poll():
+                return False  # still working on a cancelled job: not worth waiting for
+            self.conn.recv()
+            self.abandoned -= 1
+        if self.busy:
+            return False
+        self.busy = True
+        return True
+
+    def close(self) -> None:
+        self.conn.close()
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join(timeout=1)
+
+
+def _serve(conn: Connection) -> None:
+    """The worker's loop: run each ``(function, args)`` received, send back ``(ok, value)``."""
+    while True:
+        try:
+            function, args = conn.recv()
+        except (EOFError, OSError):
+            return  # the engine's side closed the pipe: exit
+        try:
+            reply: tuple[bool, Any] = (True, function(*args))
+        except Exception as error:  # noqa: BLE001 - reported to the caller, which redoes the work
+            reply = (False, f"{type(error).__name__}: {error}")
+        conn.send(reply)
+
+
+_lock = threading.Lock()
+_worker: _Worker | None = None
+
+
+def _acquire() -> _Worker | None:
+    """The worker, started if need be and held for one job; None if busy or impossible."""
+    global _worker
+    with _lock:
+        try:
+            if _worker is None:
+                _worker = _Worker()
+            return _worker if _worker.take() else None
+        except Exception:  # noqa: BLE001 - no worker to be had: the job runs here
+            _discard_locked()
+            return None
+
+
+def _release(worker: _Worker, *, abandoned: bool = False) -> None:
+    with _lock:
+        worker.busy = False
+        worker.abandoned += abandoned
+
+
+def _discard(worker: _Worker) -> None:
+    with _lock:
+        if worker is _worker:
+            _discard_locked()
+        else:
+            worker.close()
+
+
+def _discard_locked() -> None:
+    global _worker
+    worker, _worker = _worker, None
+    if worker is not None:
+        worker.close()
 
 
 class QuoteJob:
     """The paired quotations of a pair, being found in the worker process (or here)."""
 
-    def __init__(self, left: Article, right: Article, future: Future[QuotePairs] | None):
-        self._left, self._right, self._future = left, right, future
+    def __init__(self, left: Article, right: Article, worker: _Worker | None):
+        self._left, self._right, self._worker = left, right, worker
+
+    @property
+    def offloaded(self) -> bool:
+        """Whether the work went to the worker process."""
+        return self._worker is not None
 
     def result(self) -> QuotePairs:
         """Wait for the quotation pairs; computed here if there is no worker or it failed."""
-        if self._future is not None:
+        worker, self._worker = self._worker, None
+        if worker is not None:
             try:
-                return self._future.result()
-            except Exception:  # noqa: BLE001 - any worker failure: compute it here instead
-                _discard_executor()
+                ok, value = worker.conn.recv()
+            except Exception:  # noqa: BLE001 - died, or an unreadable reply: redo it here
+                _discard(worker)
+            else:
+                _release(worker)
+                if ok:
+                    return value
         return quote_pairs(self._left, self._right)
 
     def cancel(self) -> None:
-        """Drop the job: the worker skips it if it has not started it yet."""
-        if self._future is not None:
-            self._future.cancel()
+        """Drop the job: its reply, when it comes, is read and thrown away."""
+        worker, self._worker = self._worker, None
+        if worker is not None:
+            _release(worker, abandoned=True)
 
 
 def quotations(left: Article, right: Article, *, parallel: bool = True) -> QuoteJob:
     """Start finding and pairing the quotations: in the worker for a big pair, else on ``result``.
 
-    ``parallel=False`` (or a one-core machine) keeps all the work in this process.
+    ``parallel=False`` (or a one-core machine) keeps all the work in this process,
+    as does a worker still busy with another comparison's quotations.
     """
     big = len(left.text) + len(right.text) >= MIN_CHARS
     if not (parallel and big and (os.cpu_count() or 1) > 1):
         return QuoteJob(left, right, None)
-    try:
-        future = _get_executor().submit(
-            _quote_pairs, left.text, left.paragraphs, right.text, right.paragraphs
-        )
-    except Exception:  # noqa: BLE001 - no worker to be had: the job runs here
-        _discard_executor()
-        future = None
-    return QuoteJob(left, right, future)
+    worker = _acquire()
+    if worker is not None:
+        try:
+            worker.conn.send(
+                (_quote_pairs, (left.text, left.paragraphs, right.text, right.paragraphs))
+            )
+        except Exception:  # noqa: BLE001 - the worker is gone: the job runs here
+            _discard(worker)
+            worker = None
+    return QuoteJob(left, right, worker)
 
 
 def _quote_pairs(
@@ -89,40 +197,38 @@ def _quote_pairs(
         return quote_pairs(left, right)
 
 
-def _get_executor() -> ProcessPoolExecutor:
-    global _executor
-    with _lock:
-        if _executor is None:
-            methods = multiprocessing.get_all_start_methods()
-            context = multiprocessing.get_context(
-                "forkserver" if "forkserver" in methods else "spawn"
-            )
-            if context.get_start_method() == "forkserver":
-                # The server imports the engine once, and not the caller's main
-                # module (the default), which may be a test runner or the GUI.
-                context.set_forkserver_preload(["reader.core.offload"])
-            _executor = ProcessPoolExecutor(max_workers=1, mp_context=context)
-        return _executor
+def run_in_worker(function: Callable[..., Any], *args: Any) -> Any:
+    """Run ``function(*args)`` in the worker process and return its value (for tests and tools).
 
-
-def _discard_executor() -> None:
-    global _executor
-    with _lock:
-        executor, _executor = _executor, None
-    if executor is not None:
-        executor.shutdown(wait=False, cancel_futures=True)
+    Raises ``RuntimeError`` if there is no free worker or the call failed there.
+    """
+    worker = _acquire()
+    if worker is None:
+        raise RuntimeError("no free worker process")
+    try:
+        worker.conn.send((function, args))
+        ok, value = worker.conn.recv()
+    except Exception:
+        _discard(worker)
+        raise
+    _release(worker)
+    if not ok:
+        raise RuntimeError(value)
+    return value
 
 
 def worker_pids() -> list[int]:
     """Process ids of the running worker (none before the first big pair), for measurements."""
     with _lock:
-        processes = getattr(_executor, "_processes", None) or {}
-        return list(processes)
+        if _worker is None or _worker.process.pid is None:
+            return []
+        return [_worker.process.pid]
 
 
 def shutdown() -> None:
     """Stop the worker process (also done at exit)."""
-    _discard_executor()
+    with _lock:
+        _discard_locked()
 
 
 atexit.register(shutdown)
