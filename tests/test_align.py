@@ -279,3 +279,25 @@ def test_nearest_candidates_of_a_vote_tier_are_the_nearest_in_tier_order(js, exp
     tier = [(j, 3) for j in js]
     want = heapq.nsmallest(k, tier, key=lambda jv: abs(jv[0] - expected))
     assert _nearest(tier, expected, k) == want
+
+
+_WORDS = st.sampled_from(["the", "a", "said", "Ortiz", "budget", "bus", "routes", "tax", "vote"])
+_SENTENCE = st.lists(_WORDS, min_size=1, max_size=12).map(lambda ws: " ".join(ws) + ".")
+
+
+@given(_SENTENCE, _SENTENCE, st.lists(_SENTENCE, max_size=6), st.booleans())
+def test_a_neighbour_ruled_out_by_its_weight_could_not_have_joined_a_verbatim_pair(
+    kept, neighbour, others, on_the_left
+):
+    from reader.core.align import GROW_SLACK, _Scorer, _Side
+
+    # A word-for-word pair, a free neighbour on one side, other free sentences for the IDF.
+    left_text = "\n".join([kept, neighbour, *others] if on_the_left else [kept, *others])
+    right_text = "\n".join([kept, *others] if on_the_left else [kept, neighbour, *others])
+    lside, rside = _Side.of(Article.from_text(left_text)), _Side.of(Article.from_text(right_text))
+    free_left = list(range(1, len(lside.spans)))
+    free_right = list(range(1, len(rside.spans)))
+    scorer = _Scorer(lside, rside, free_left, free_right)
+    if scorer.outweighs(1, kept, left=on_the_left):
+        grown = scorer.groups(0, 2, 0, 1) if on_the_left else scorer.groups(0, 1, 0, 2)
+        assert grown < 1.0 - GROW_SLACK

@@ -152,6 +152,19 @@ class _Scorer:
             return 0.0
         return self.shared(mine.merged(a0, a1), theirs.merged(b0, b1)) / mass
 
+    def outweighs(self, k: int, verbatim: str, *, left: bool) -> bool:
+        """Whether sentence ``k`` of one side, added to a pair of identical sentences
+        ``verbatim``, must bring its similarity below ``1 - GROW_SLACK``.
+
+        Such a pair of weight ``m`` a side becomes ``2m / (2m + x)`` similar with a
+        sentence of weight ``x``. ``m`` is bounded without counting its words:
+        at most one word per two characters, none weighing more than an unseen one.
+        """
+        masses = self._left if left else self._right
+        bound = self._rare * (len(verbatim) // 2 + 1)
+        # 2m * slack / (1 - slack) is the most x may weigh; 1.5x that leaves rounding no say.
+        return masses.of(k) > 3.0 * bound * GROW_SLACK / (1.0 - GROW_SLACK)
+
     def rarest(self, bag: Counter[str], k: int) -> list[str]:
         idf, rare = self.idf, self._rare
         return sorted(bag, key=lambda w: -idf.get(w, rare))[:k]
@@ -615,7 +628,20 @@ def _grow(g: _Group, lside: _Side, rside: _Side, scorer: _Scorer) -> None:
             options.append((g.l0, g.l1, g.r0 - 1, g.r1, "right", g.r0 - 1))
         if g.r1 < len(rside.spans) and not rside.taken[g.r1]:
             options.append((g.l0, g.l1, g.r0, g.r1 + 1, "right", g.r1))
+        if not options:
+            return
+        # Most groups that can grow are a sentence kept word for word: a
+        # neighbour can join only if it is tiny beside it, which its mass alone
+        # may rule out before the pair's words are even counted.
+        verbatim = (
+            g.sim == 1.0
+            and g.l1 - g.l0 == 1
+            and g.r1 - g.r0 == 1
+            and lside.sentences[g.l0] == rside.sentences[g.r0]
+        )
         for l0, l1, r0, r1, side, k in options:
+            if verbatim and scorer.outweighs(k, lside.sentences[g.l0], left=side == "left"):
+                continue
             if side == "left":
                 inside = scorer.contained(k, k + 1, g.r0, g.r1, left_in_right=True)
             else:
