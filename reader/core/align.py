@@ -48,7 +48,7 @@ POSTING_CAP = 32  # words in more right sentences than this are not queried
 GAP_DP_CELLS = 2_500  # larger gaps are first split by their own anchors
 SMALL_GAP = 3  # sentences per side between exact pairs that are paired before the search
 
-_TICK_EVERY = 500  # sentences or groups between progress ticks (and cancel checks)
+_TICK_EVERY = 500  # sentences or pairs between progress ticks (and cancel checks)
 
 _WORD = re.compile(r"\w+")
 _SHAPES = ((1, 1), (1, 2), (2, 1), (1, 3), (3, 1), (2, 2))
@@ -206,13 +206,27 @@ class _Masses:
 
 
 Tick = Callable[[float], None]
+# Word ops of many (left text, right text) pairs, in order; calls the tick now and then.
+DiffPairs = Callable[[list[tuple[str, str]], Tick], list[tuple[Op, ...]]]
 
 
 def _no_tick(fraction: float) -> None:
     pass
 
 
-def align(left: Article, right: Article, *, tick: Tick = _no_tick) -> tuple[Block, ...]:
+def diff_pairs(pairs: list[tuple[str, str]], tick: Tick = _no_tick) -> list[tuple[Op, ...]]:
+    """Word ops of each (left text, right text) pair, here; ``tick`` gets the share done."""
+    out = []
+    for k, (left, right) in enumerate(pairs):
+        if not k % _TICK_EVERY:
+            tick(k / len(pairs))
+        out.append(word_ops(left, right))
+    return out
+
+
+def align(
+    left: Article, right: Article, *, tick: Tick = _no_tick, diff: DiffPairs = diff_pairs
+) -> tuple[Block, ...]:
     """Pair the sentences of two articles into blocks.
 
     Blocks of each side never overlap and together cover every sentence, hence
@@ -220,7 +234,9 @@ def align(left: Article, right: Article, *, tick: Tick = _no_tick) -> tuple[Bloc
     ops; unpaired runs are "added" / "omitted". Order: by left position, with
     right-only blocks placed after the pair that precedes them in the right.
     ``tick(fraction)`` is called now and then with the share of work done; it may
-    raise to abandon the alignment (that is how ``compare`` cancels).
+    raise to abandon the alignment (that is how ``compare`` cancels). ``diff``
+    word-diffs the paired texts that differ, all at once (``compare`` shares
+    them with its worker process).
     """
     lside, rside = _Side.of(left), _Side.of(right)
     exact = _exact_pairs(lside, rside)
@@ -241,7 +257,7 @@ def align(left: Article, right: Article, *, tick: Tick = _no_tick) -> tuple[Bloc
     groups = _grow_and_merge(groups, lside, rside, scorer)
     groups += _pair_leftovers(lside, rside, scorer, candidates, groups)
     tick(0.6)
-    return _blocks(groups, lside, rside, lambda f: tick(0.6 + 0.4 * f))
+    return _blocks(groups, lside, rside, lambda f: tick(0.6 + 0.4 * f), diff)
 
 
 def _take(lside: _Side, rside: _Side, g: _Group) -> None:
@@ -687,27 +703,31 @@ def _pair_leftovers(
 # -- blocks ------------------------------------------------------------------------------------
 
 
-def _blocks(groups: list[_Group], lside: _Side, rside: _Side, tick: Tick) -> tuple[Block, ...]:
+def _blocks(
+    groups: list[_Group], lside: _Side, rside: _Side, tick: Tick, diff: DiffPairs
+) -> tuple[Block, ...]:
     keyed: list[tuple[tuple[int, int, int], Block]] = []
     lspans, rspans = lside.spans, rside.spans
     lsentences, rsentences = lside.sentences, rside.sentences
-    for k, g in enumerate(groups):
-        if not k % _TICK_EVERY:
-            tick(k / len(groups))
+    changed: list[tuple[Span, Span, bool]] = []  # pairs whose words differ, diffed all at once
+    texts: list[tuple[str, str]] = []
+    for g in groups:
         if g.l1 - g.l0 == 1 and g.r1 - g.r0 == 1:
             # Most groups are one sentence a side, and most of those are word for word.
             lspan, rspan = lspans[g.l0], rspans[g.r0]
             ltext, rtext = lsentences[g.l0], rsentences[g.r0]
             if ltext == rtext:
                 block = Block(BlockKind.SAME, lspan, rspan, (Op(EQUAL, ltext),), g.moved)
-            else:
-                block = _pair_block(lspan, rspan, ltext, rtext, g.moved)
+                keyed.append(((lspan[0], 0, rspan[0]), block))
+                continue
         else:
             lspan = (lspans[g.l0][0], lspans[g.l1 - 1][1])
             rspan = (rspans[g.r0][0], rspans[g.r1 - 1][1])
             ltext, rtext = lside.text[lspan[0] : lspan[1]], rside.text[rspan[0] : rspan[1]]
-            block = _pair_block(lspan, rspan, ltext, rtext, g.moved)
-        keyed.append(((lspan[0], 0, rspan[0]), block))
+        changed.append((lspan, rspan, g.moved))
+        texts.append((ltext, rtext))
+    for (lspan, rspan, moved), ops in zip(changed, diff(texts, tick), strict=True):
+        keyed.append(((lspan[0], 0, rspan[0]), _pair_block(lspan, rspan, ops, moved)))
     for start, end in _free_runs(lside):
         span = (lside.spans[start][0], lside.spans[end - 1][1])
         ops = (Op(DELETE, lside.text[span[0] : span[1]]),)
@@ -725,9 +745,8 @@ def _blocks(groups: list[_Group], lside: _Side, rside: _Side, tick: Tick) -> tup
     return tuple(map(itemgetter(1), keyed))
 
 
-def _pair_block(lspan: Span, rspan: Span, ltext: str, rtext: str, moved: bool) -> Block:
-    """The block of a paired group: ``ltext`` and ``rtext`` are the spans' texts."""
-    ops = word_ops(ltext, rtext)
+def _pair_block(lspan: Span, rspan: Span, ops: tuple[Op, ...], moved: bool) -> Block:
+    """The block of a paired group whose texts differ: ``ops`` are their word diff."""
     same = all(op.tag == EQUAL or not op.text.strip() for op in ops)
     return Block(BlockKind.SAME if same else BlockKind.CHANGED, lspan, rspan, ops, moved)
 

@@ -34,7 +34,8 @@ def compare(
     call stops at the next such point by raising ``Cancelled``.
 
     With ``parallel``, a big pair's quotations are found and paired in a second
-    process while this one aligns (see ``offload``); the result is the same either way.
+    process while this one aligns, and that process then shares the word diffs
+    (see ``offload``); the result is the same either way.
     As with any multiprocessing, a script calling this at import time must
     guard its entry point with ``if __name__ == "__main__":``, since the worker
     process imports the main module.
@@ -48,15 +49,17 @@ def compare(
 
     with gc_paused():
         step(0.0, "aligning")
-        # Quotations need no alignment: a big pair's are found and paired elsewhere meanwhile.
-        quotes = offload.quotations(left, right, parallel=parallel)
+        # Quotations need no alignment: a big pair's are found and paired in the
+        # worker meanwhile, which then takes a share of the word diffs.
+        helper = offload.start(left, right, parallel=parallel)
         try:
-            blocks = align_mod.align(left, right, tick=lambda f: step(0.8 * f, "aligning"))
+            blocks = align_mod.align(
+                left, right, tick=lambda f: step(0.8 * f, "aligning"), diff=helper.word_ops
+            )
             step(0.8, "finding quotations")
-        except BaseException:
-            quotes.cancel()
-            raise
-        quote_pairs = quotes.result()
+            quote_pairs = helper.quote_pairs()
+        finally:
+            helper.close()
         step(1.0, "done")
         return Comparison(left, right, blocks, quote_pairs, summarize(blocks, quote_pairs))
 

@@ -1,10 +1,13 @@
-"""Find and pair a big pair's quotations in a second process while this one aligns.
+"""Share a big comparison with a second process: its quotations, then word diffs.
 
 Quotation finding and pairing read only each article's text and paragraphs,
-never the alignment, so on a machine with two cores they can run beside it: on
-a 3 MB pair that takes their ~1 s off the engine's time. One worker process is
-started on the first big comparison and kept for the next ones (its cold start
-is ~0.1 s, so small pairs, which take milliseconds, stay in this process).
+never the alignment, so on a machine with two cores they run beside it: on a
+3 MB pair that takes their ~0.7 s off the engine's time. When the alignment
+comes to word-diffing its changed pairs, the worker, done with the quotations
+by then or soon after, takes batches of them from the end while this process
+works from the start (``Helper.word_ops``). One worker process is started on
+the first big comparison and kept for the next ones (its cold start is ~0.1 s,
+so small pairs, which take milliseconds, stay in this process).
 
 The worker is forked from a fresh, single-threaded server process
 (``forkserver``; ``spawn`` where there is none), never from the caller, which
@@ -13,8 +16,8 @@ one pipe, written and read by the calling thread itself: a pool's helper
 threads would each wait for the interpreter lock that the aligning thread
 holds, and that delayed a 300 KB pair's quotations by some 30 ms. Anything that
 goes wrong with it (no process can be started, it died, a result cannot be
-sent back) makes ``QuoteJob.result`` do the work here instead: the caller gets
-the same answer, only later.
+sent back) makes the ``Helper`` do the work here instead: the caller gets the
+same answer, only later.
 """
 
 from __future__ import annotations
@@ -23,14 +26,17 @@ import atexit
 import multiprocessing
 import os
 import threading
+from collections import deque
 from collections.abc import Callable
 from multiprocessing.connection import Connection
-from typing import Any
+from typing import Any, cast
 
+from reader.core.align import _TICK_EVERY, Tick, diff_pairs
 from reader.core.article import Article
 from reader.core.comparison import QuotePair
 from reader.core.gc_pause import gc_paused
 from reader.core.quotes import quote_pairs
+from reader.core.worddiff import Op, word_ops
 
 # Articles of this many characters together are worth a second process.
 MIN_CHARS = 200_000
@@ -109,7 +115,7 @@ def _acquire() -> _Worker | None:
             return None
 
 
-def _release(worker: _Worker, *, abandoned: bool = False) -> None:
+def _release(worker: _Worker, *, abandoned: int = 0) -> None:
     with _lock:
         worker.busy = False
         worker.abandoned += abandoned
@@ -130,57 +136,161 @@ def _discard_locked() -> None:
         worker.close()
 
 
-class QuoteJob:
-    """The paired quotations of a pair, being found in the worker process (or here)."""
+class Helper:
+    """One comparison's use of the worker: its quotations, then a share of its word diffs.
+
+    Requests go down the pipe in order and replies come back in order: the
+    quotations first, then each batch of word diffs. Without a worker (small
+    pair, ``parallel=False``, worker busy or broken) the same calls do the work here.
+    """
 
     def __init__(self, left: Article, right: Article, worker: _Worker | None):
         self._left, self._right, self._worker = left, right, worker
+        self._waiting: deque[Any] = deque()  # keys of the replies still to come, in order
+        self._replies: dict[Any, Any] = {}  # replies read, by key (None: failed there)
+        if worker is not None:
+            self._send(
+                "quotes",
+                _quote_pairs,
+                (left.text, left.paragraphs, right.text, right.paragraphs),
+            )
 
     @property
     def offloaded(self) -> bool:
-        """Whether the work went to the worker process."""
+        """Whether the worker is doing part of this comparison."""
         return self._worker is not None
 
-    def result(self) -> QuotePairs:
-        """Wait for the quotation pairs; computed here if there is no worker or it failed."""
+    def quote_pairs(self) -> QuotePairs:
+        """The quotation pairs: the worker's reply (waited for), or found here."""
+        value = self._reply("quotes")
+        return value if value is not None else quote_pairs(self._left, self._right)
+
+    def word_ops(self, pairs: list[tuple[str, str]], tick: Tick) -> list[tuple[Op, ...]]:
+        """Word ops of each pair: this process works from the start while the worker
+        takes batches from the end, and they meet wherever their speeds have them meet.
+
+        A few batches at most are out at a time (each reply read sends the next),
+        so neither side ever blocks writing to the pipe while the other writes
+        too. Batches still out when this process reaches them are done here as
+        well (the later reply is dropped): a worker busy with the quotations costs nothing.
+        """
+        if self._worker is None or len(pairs) < 2 * _BATCH:
+            return diff_pairs(pairs, tick)
+        out: list[tuple[Op, ...] | None] = [None] * len(pairs)
+        front, back = 0, len(pairs)  # this process's next pair; the first pair sent out
+        out_batches: list[int] = []  # starts of the batches sent, in order sent
+
+        def send_batches() -> None:
+            nonlocal back
+            while (
+                self._worker is not None  # else it failed: the rest is done here
+                and len(out_batches) < _BATCHES_OUT
+                and back - _BATCH >= front + _BATCH
+            ):
+                back -= _BATCH
+                self._send(("diff", back), _diff_batch, (pairs[back : back + _BATCH],))
+                out_batches.append(back)
+
+        def take_replies() -> None:
+            for key, value in self._ready():
+                if key[0] != "diff":
+                    continue
+                out_batches.remove(key[1])
+                for k, ops in enumerate(value or (), key[1]):
+                    if out[k] is None:
+                        out[k] = ops
+            send_batches()
+
+        send_batches()
+        for front in range(len(pairs)):
+            if not front % _POLL_EVERY:
+                take_replies()
+            if not front % _TICK_EVERY:
+                tick(front / len(pairs))
+            if out[front] is None:
+                out[front] = word_ops(*pairs[front])
+        return cast(list[tuple[Op, ...]], out)
+
+    def close(self) -> None:
+        """Let the worker go (done, failed or cancelled): replies still to come are dropped."""
+        self._release()
+
+    # -- the pipe -------------------------------------------------------------------------
+
+    def _send(self, key: Any, function: Callable[..., Any], args: tuple[Any, ...]) -> None:
+        if self._worker is None:
+            return
+        try:
+            self._worker.conn.send((function, args))
+        except Exception:  # noqa: BLE001 - the worker is gone: the work is done here
+            self._fail()
+        else:
+            self._waiting.append(key)
+
+    def _reply(self, key: Any) -> Any:
+        """The reply for ``key``, reading (and keeping) the ones before it; None if it failed."""
+        while key not in self._replies and self._waiting and self._worker is not None:
+            self._read_one()
+        return self._replies.pop(key, None)
+
+    def _ready(self) -> list[tuple[Any, Any]]:
+        """The replies that have come, without waiting."""
+        try:
+            while self._waiting and self._worker is not None and self._worker.conn.poll():
+                self._read_one()
+        except Exception:  # noqa: BLE001 - see _read_one
+            self._fail()
+        ready = [(key, value) for key, value in self._replies.items() if key != "quotes"]
+        for key, _ in ready:
+            del self._replies[key]
+        return ready
+
+    def _read_one(self) -> None:
+        assert self._worker is not None
+        try:
+            ok, value = self._worker.conn.recv()
+        except Exception:  # noqa: BLE001 - died, or an unreadable reply: redo it all here
+            self._fail()
+            return
+        self._replies[self._waiting.popleft()] = value if ok else None
+        if not self._waiting:
+            self._release()
+
+    def _fail(self) -> None:
+        worker, self._worker = self._worker, None
+        self._waiting.clear()
+        if worker is not None:
+            _discard(worker)
+
+    def _release(self) -> None:
         worker, self._worker = self._worker, None
         if worker is not None:
-            try:
-                ok, value = worker.conn.recv()
-            except Exception:  # noqa: BLE001 - died, or an unreadable reply: redo it here
-                _discard(worker)
-            else:
-                _release(worker)
-                if ok:
-                    return value
-        return quote_pairs(self._left, self._right)
-
-    def cancel(self) -> None:
-        """Drop the job: its reply, when it comes, is read and thrown away."""
-        worker, self._worker = self._worker, None
-        if worker is not None:
-            _release(worker, abandoned=True)
+            _release(worker, abandoned=len(self._waiting))
+        self._waiting.clear()
 
 
-def quotations(left: Article, right: Article, *, parallel: bool = True) -> QuoteJob:
-    """Start finding and pairing the quotations: in the worker for a big pair, else on ``result``.
+def start(left: Article, right: Article, *, parallel: bool = True) -> Helper:
+    """Start this comparison's work in the worker (for a big pair) and return its ``Helper``.
 
     ``parallel=False`` (or a one-core machine) keeps all the work in this process,
-    as does a worker still busy with another comparison's quotations.
+    as does a worker still busy with another comparison.
     """
     big = len(left.text) + len(right.text) >= MIN_CHARS
     if not (parallel and big and (os.cpu_count() or 1) > 1):
-        return QuoteJob(left, right, None)
-    worker = _acquire()
-    if worker is not None:
-        try:
-            worker.conn.send(
-                (_quote_pairs, (left.text, left.paragraphs, right.text, right.paragraphs))
-            )
-        except Exception:  # noqa: BLE001 - the worker is gone: the job runs here
-            _discard(worker)
-            worker = None
-    return QuoteJob(left, right, worker)
+        return Helper(left, right, None)
+    return Helper(left, right, _acquire())
+
+
+# Pairs per batch of word diffs sent to the worker, batches out at a time
+# (a few kilobytes each), and pairs done here between looks for replies.
+_BATCH = 32
+_BATCHES_OUT = 3
+_POLL_EVERY = 8
+
+
+def _diff_batch(pairs: list[tuple[str, str]]) -> list[tuple[Op, ...]]:
+    with gc_paused():
+        return [word_ops(left, right) for left, right in pairs]
 
 
 def _quote_pairs(

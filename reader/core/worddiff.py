@@ -84,7 +84,6 @@ def _diff_native(a: str, b: str, timeout: float) -> list[tuple[str, int]]:
     return fast_diff_match_patch.diff(a, b, timelimit=timeout, checklines=False, cleanup="No")
 
 
-
 def _dissolve_weak_equalities(diffs: list[tuple[str, list[str]]]) -> tuple[Op, ...]:
     """Turn equalities made only of spaces, punctuation and function words into edits.
 
