@@ -30,7 +30,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import chain, pairwise
-from operator import attrgetter, itemgetter
+from operator import attrgetter, itemgetter, mul
 
 from reader.core.article import Article, Span
 from reader.core.comparison import Block, BlockKind
@@ -115,8 +115,8 @@ class _Scorer:
         n = len(free_left) + len(free_right) + 1
         self.idf = {w: math.log(n / c) + 0.1 for w, c in df.items()}
         self._rare = math.log(n) + 0.1  # the weight of a word seen nowhere in play
-        self._left = _Masses(left, self.idf, self._rare)
-        self._right = _Masses(right, self.idf, self._rare)
+        self._left = _Masses(left, self.idf, self._rare, free_left)
+        self._right = _Masses(right, self.idf, self._rare, free_right)
 
     def shared(self, a: Counter[str], b: Counter[str]) -> float:
         """The weight two bags have in common."""
@@ -166,8 +166,9 @@ class _Scorer:
         return masses.of(k) > 3.0 * bound * GROW_SLACK / (1.0 - GROW_SLACK)
 
     def rarest(self, bag: Counter[str], k: int) -> list[str]:
-        idf, rare = self.idf, self._rare
-        return sorted(bag, key=lambda w: -idf.get(w, rare))[:k]
+        """The ``k`` rarest words of a free sentence's bag; equally rare: in text order."""
+        # Every word of a free sentence has its IDF; a stable sort keeps ties in order.
+        return sorted(bag, key=self.idf.__getitem__, reverse=True)[:k]
 
 
 def _mass(bag: Counter[str], idf: dict[str, float], rare: float) -> float:
@@ -178,12 +179,18 @@ def _mass(bag: Counter[str], idf: dict[str, float], rare: float) -> float:
 class _Masses:
     """The total weight of each sentence of one side, computed on first use."""
 
-    def __init__(self, side: _Side, idf: dict[str, float], rare: float) -> None:
+    def __init__(self, side: _Side, idf: dict[str, float], rare: float, free: list[int]) -> None:
         # Not the scorer itself: a reference back to it would make a cycle, and
         # cycles (with every word bag in them) wait for the paused collector.
         self.bag = side.bag
         self._idf, self._rare = idf, rare
         self._masses: list[float | None] = [None] * len(side.spans)
+        # The free sentences are the ones scored: weighed at once, their words all
+        # having an IDF (the same sum, in the same order, as ``_mass``).
+        weight = idf.__getitem__
+        for i in free:
+            bag = side.bag(i)
+            self._masses[i] = sum(map(mul, map(weight, bag), bag.values()))
 
     def of(self, i: int) -> float:
         mass = self._masses[i]
