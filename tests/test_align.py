@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from block_contract import assert_block_contract
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from reader.core.article import Article
@@ -301,3 +301,39 @@ def test_a_neighbour_ruled_out_by_its_weight_could_not_have_joined_a_verbatim_pa
     if scorer.outweighs(1, kept, left=on_the_left):
         grown = scorer.groups(0, 2, 0, 1) if on_the_left else scorer.groups(0, 1, 0, 2)
         assert grown < 1.0 - GROW_SLACK
+
+
+_OP_TEXT = st.lists(
+    st.sampled_from(["word", "Ortiz's", " ", "  ", "\xa0", "\t", "\n", ",", "é"]), max_size=30
+).map("".join)
+
+
+@given(st.lists(st.tuples(st.sampled_from("=-+"), _OP_TEXT, st.booleans()), max_size=8))
+@example([("=", "five words kept as is ", False), ("=", " a b c d e f", True)])
+def test_summary_counts_characters_other_than_spaces_and_long_kept_runs(ops):
+    from reader.core.compare import VERBATIM_WORDS, summarize
+    from reader.core.comparison import Block
+    from reader.core.worddiff import Op
+
+    blocks = tuple(
+        Block(BlockKind.CHANGED, (0, 1), (0, 1), (Op(tag, text),), moved)
+        for tag, text, moved in ops
+        if text
+    )
+    summary = summarize(blocks, ())
+    chars = {
+        tag: sum(len(text) - sum(c.isspace() for c in text) for t, text, _ in ops if t == tag)
+        for tag in "=-+"
+    }
+    assert (summary.omitted_chars, summary.added_chars) == (chars["-"], chars["+"])
+    assert summary.left_chars == chars["="] + chars["-"]
+    assert summary.verbatim_chars == sum(
+        len(text) - sum(c.isspace() for c in text)
+        for tag, text, _ in ops
+        if tag == "=" and len(text.split()) >= VERBATIM_WORDS
+    )
+    assert summary.moved_chars == sum(
+        len(text) - sum(c.isspace() for c in text)
+        for tag, text, moved in ops
+        if moved and tag != "-"
+    )

@@ -71,12 +71,19 @@ def summarize(blocks: tuple[Block, ...], quote_pairs: tuple[QuotePair, ...]) -> 
     for block in blocks:
         is_moved = block.moved
         for tag, text in block.ops:
-            words = text.split()
-            n = sum(map(len, words))  # characters other than spaces
+            if text.isprintable():  # no space but " ": counted without splitting into words
+                n = len(text) - text.count(" ")
+                long_run = (
+                    tag == EQUAL and len(text.split(None, VERBATIM_WORDS - 1)) == VERBATIM_WORDS
+                )
+            else:
+                words = text.split()
+                n = sum(map(len, words))  # characters other than spaces
+                long_run = tag == EQUAL and len(words) >= VERBATIM_WORDS
             counts[tag] += n
             if is_moved and tag != DELETE:
                 moved += n
-            if tag == EQUAL and len(words) >= VERBATIM_WORDS:
+            if long_run:
                 verbatim += n
     return Summary(
         left_chars=counts[EQUAL] + counts[DELETE],
