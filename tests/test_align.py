@@ -337,3 +337,21 @@ def test_summary_counts_characters_other_than_spaces_and_long_kept_runs(ops):
         for tag, text, moved in ops
         if moved and tag != "-"
     )
+
+
+@given(
+    st.dictionaries(st.integers(0, 80), st.integers(1, 6), min_size=1, max_size=40),
+    st.integers(0, 160).map(lambda n: n / 2),
+)
+def test_few_votes_are_ranked_as_many_are(votes, expected):
+    from collections import Counter
+
+    from reader.core import align
+
+    few = align._most_voted(Counter(votes), expected)
+    saved = align._FEW_VOTED
+    align._FEW_VOTED = -1  # every vote count takes the path for many
+    try:
+        assert few == align._most_voted(Counter(votes), expected)
+    finally:
+        align._FEW_VOTED = saved

@@ -47,6 +47,7 @@ RARE_WORDS = 8  # query words per sentence
 POSTING_CAP = 32  # words in more right sentences than this are not queried
 GAP_DP_CELLS = 2_500  # larger gaps are first split by their own anchors
 SMALL_GAP = 3  # sentences per side between exact pairs that are paired before the search
+_FEW_VOTED = 24  # candidates ranked by one sort with a Python key when no more voted
 
 _TICK_EVERY = 500  # sentences or pairs between progress ticks (and cancel checks)
 
@@ -401,6 +402,10 @@ def _most_voted(votes: Counter[int], expected: float) -> list[tuple[int, int]]:
         return abs(jv[0] - expected)
 
     # Stable sorts throughout: equal keys keep the order the votes came in.
+    if len(votes) <= _FEW_VOTED:
+        # Few enough to rank all by votes then distance: the same list, sooner.
+        few = sorted(votes.items(), key=lambda jv: (-jv[1], distance(jv)))[:CANDIDATES]
+        return [jv for jv in few if jv[1] >= few[0][1] / 2] if few else few
     ranked = sorted(votes.items(), key=itemgetter(1), reverse=True)
     floor = ranked[0][1] / 2 if ranked else 0
     best = [jv for jv in ranked[:CANDIDATES] if jv[1] >= floor]
