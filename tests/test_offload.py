@@ -193,3 +193,39 @@ def test_a_comparison_cancelled_while_sharing_word_diffs_frees_the_worker(seeds,
         assert time.monotonic() < deadline
         time.sleep(0.01)
     assert again.quote_pairs() == compare(*seeds, parallel=False).quote_pairs
+
+
+def test_sharing_word_diffs_never_deadlocks_behind_a_big_quotation_reply(seeds, always_offload):
+    import threading
+
+    from reader.core.align import diff_pairs
+
+    # Quotations whose reply outgrows the pipe's buffer (~270 KB), and more
+    # word diffs than the buffer holds: the worker blocks writing the reply
+    # until this process reads it, so this process must never block writing.
+    left, right = (Article.from_text("\n".join([a.text] * 100)) for a in seeds)
+    long_pairs = [(a * 4, b * 4) for a, b in _edited_pairs(1500)]
+    helper = offload.start(left, right)
+    assert helper.offloaded
+    done: list[object] = []
+    thread = threading.Thread(
+        target=lambda: done.append(helper.word_ops(long_pairs, lambda fraction: None)),
+        daemon=True,
+    )
+    thread.start()
+    thread.join(timeout=60)
+    assert done and done[0] == diff_pairs(long_pairs)
+    assert helper.quote_pairs() == compare(left, right, parallel=False).quote_pairs
+    helper.close()
+
+
+def test_a_pair_too_long_to_send_is_diffed_here(seeds, always_offload, monkeypatch):
+    from reader.core.align import diff_pairs
+
+    pairs = _edited_pairs(400)
+    pairs[-1] = (pairs[-1][0] * 400, pairs[-1][1] * 400)  # ~20,000 characters
+    helper = offload.start(*seeds)
+    calls = _counting_slow_word_ops(monkeypatch)
+    assert helper.word_ops(pairs, lambda fraction: None) == diff_pairs(pairs)
+    assert len(calls) == 400  # the long pair's batch was never sent, nor any after it
+    helper.close()

@@ -169,33 +169,42 @@ class Helper:
         """Word ops of each pair: this process works from the start while the worker
         takes batches from the end, and they meet wherever their speeds have them meet.
 
-        A few batches at most are out at a time (each reply read sends the next),
-        so neither side ever blocks writing to the pipe while the other writes
-        too. Batches still out when this process reaches them are done here as
-        well (the later reply is dropped): a worker busy with the quotations costs nothing.
+        A few small batches at most are out at a time (each reply read sends the
+        next): their bytes fit in the pipe's buffer, so this process never blocks
+        writing one while the worker blocks writing a reply (the quotations,
+        say) that this process has not read yet. A pair too long for a batch
+        stops the sending: the rest is done here. Batches still out when this
+        process reaches them are done here as well (the later reply is
+        dropped): a worker busy with the quotations costs nothing.
         """
         if self._worker is None or len(pairs) < 2 * _BATCH:
             return diff_pairs(pairs, tick)
         out: list[tuple[Op, ...] | None] = [None] * len(pairs)
         front, back = 0, len(pairs)  # this process's next pair; the first pair sent out
-        out_batches: list[int] = []  # starts of the batches sent, in order sent
+        out_batches = 0  # sent, not yet answered
+        stopped = False  # a pair too long to send was reached
 
         def send_batches() -> None:
-            nonlocal back
-            while (
-                self._worker is not None  # else it failed: the rest is done here
-                and len(out_batches) < _BATCHES_OUT
-                and back - _BATCH >= front + _BATCH
-            ):
-                back -= _BATCH
-                self._send(("diff", back), _diff_batch, (pairs[back : back + _BATCH],))
-                out_batches.append(back)
+            nonlocal back, out_batches, stopped
+            while not stopped and self._worker is not None and out_batches < _BATCHES_OUT:
+                start, chars = back, 0
+                while start > front + _BATCH and back - start < _BATCH:
+                    size = len(pairs[start - 1][0]) + len(pairs[start - 1][1])
+                    if chars + size > _BATCH_CHARS:
+                        break
+                    start, chars = start - 1, chars + size
+                if start == back:
+                    stopped = back > front + _BATCH  # a long pair, not the meeting point
+                    return
+                self._send(("diff", start), _diff_batch, (pairs[start:back],))
+                back, out_batches = start, out_batches + 1
 
         def take_replies() -> None:
+            nonlocal out_batches
             for key, value in self._ready():
                 if key[0] != "diff":
                     continue
-                out_batches.remove(key[1])
+                out_batches -= 1
                 for k, ops in enumerate(value or (), key[1]):
                     if out[k] is None:
                         out[k] = ops
@@ -281,11 +290,14 @@ def start(left: Article, right: Article, *, parallel: bool = True) -> Helper:
     return Helper(left, right, _acquire())
 
 
-# Pairs per batch of word diffs sent to the worker, batches out at a time
-# (a few kilobytes each), and pairs done here between looks for replies.
+# Pairs per batch of word diffs sent to the worker, batches out at a time, and
+# pairs done here between looks for replies.
 _BATCH = 32
 _BATCHES_OUT = 3
 _POLL_EVERY = 8
+# Characters of text in one batch at most: with the few batches out, under ~100 KB
+# of requests in the pipe, well within a socket's default buffer (~200 KB).
+_BATCH_CHARS = 8_000
 
 
 def _diff_batch(pairs: list[tuple[str, str]]) -> list[tuple[Op, ...]]:
