@@ -102,3 +102,29 @@ def test_paragraphs_are_the_non_blank_lines_with_outer_spaces_trimmed(text):
             expected.append((start, start + len(stripped)))
         offset += len(line) + 1
     assert list(paragraph_spans(text)) == expected
+
+
+_LINES = st.lists(
+    st.sampled_from(["It ended.", " ", "\n", "\n\n", "Then", "”", '"', "?", "…", "Mr.", "3", "\t"]),
+    max_size=30,
+).map("".join)
+
+
+@given(_LINES)
+def test_sentence_ends_are_looked_for_within_the_line_only_without_changing_a_cut(text):
+    import re
+
+    from reader.core import segment
+
+    # The scan once looked past line ends too: a mark ending a paragraph matched
+    # and then cut nothing. Looking within the line must cut exactly the same.
+    across_lines = re.compile(segment._BOUNDARY.pattern.replace(r"[^\S\n]+", r"\s+"))
+    assert across_lines.pattern != segment._BOUNDARY.pattern
+    paragraphs = list(paragraph_spans(text))
+    within = list(sentence_spans(text, paragraphs))
+    saved = segment._BOUNDARY
+    segment._BOUNDARY = across_lines
+    try:
+        assert within == list(sentence_spans(text, paragraphs))
+    finally:
+        segment._BOUNDARY = saved

@@ -32,12 +32,14 @@ _ABBREVIATIONS = frozenset(
 _PARAGRAPH = re.compile(r"\S(?:[^\n]*\S)?")
 # A sentence may end after . ! ? or an ellipsis, followed by closing quotes or
 # brackets, then whitespace; the next sentence starts with an upper-case letter,
-# a digit, or an opening quote/bracket.
+# a digit, or an opening quote/bracket. The whitespace never holds a line break:
+# a paragraph (one line) ends its last sentence anyway, and a mark at the end
+# of every paragraph would make the scan yield as many matches as sentences.
 _BOUNDARY = re.compile(
     # "[.!?]+ or …", written to start with a character class so that re's
     # search skips from mark to mark in C (an alternation or a look-ahead
     # first makes it try every position): same matches, 2x faster at 3 MB.
-    r"""[.!?…](?:(?<=[.!?])[.!?]*)?["'”’)\]]*(?=\s+["'“‘(\[]*[A-Z0-9À-ÖØ-Þ])""",
+    r"""[.!?…](?:(?<=[.!?])[.!?]*)?["'”’)\]]*(?=[^\S\n]+["'“‘(\[]*[A-Z0-9À-ÖØ-Þ])""",
 )
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _OPENERS = {"“": "”", "«": "»", "„": "“"}
@@ -56,8 +58,8 @@ def sentence_spans(text: str, paragraphs: Iterable[Span] | None = None) -> Itera
     """
     # One scan for sentence ends over the whole text rather than one per
     # paragraph: most paragraphs hold one sentence and cost only this loop.
-    # A match never spans a line break (its characters are marks); one at a
-    # paragraph's very end (its look-ahead saw the next line) cuts nothing.
+    # A match never spans a line break (its characters are marks, and its
+    # look-ahead stays on the line).
     ends = _BOUNDARY.finditer(text)
     end_match = next(ends, None)
     for p_start, p_end in paragraph_spans(text) if paragraphs is None else paragraphs:
