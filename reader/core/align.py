@@ -114,10 +114,10 @@ class _Scorer:
         # A bag iterates its distinct words: one count per sentence holding the word.
         df = Counter(chain(*map(left.bag, free_left), *map(right.bag, free_right)))
         n = len(free_left) + len(free_right) + 1
-        self.idf = {w: math.log(n / c) + 0.1 for w, c in df.items()}
         self._rare = math.log(n) + 0.1  # the weight of a word seen nowhere in play
-        self._left = _Masses(left, self.idf, self._rare, free_left)
-        self._right = _Masses(right, self.idf, self._rare, free_right)
+        self.idf = _Idf({w: math.log(n / c) + 0.1 for w, c in df.items()}, self._rare)
+        self._left = _Masses(left, self.idf, free_left)
+        self._right = _Masses(right, self.idf, free_right)
 
     def shared(self, a: Counter[str], b: Counter[str]) -> float:
         """The weight two bags have in common."""
@@ -126,8 +126,8 @@ class _Scorer:
         # would the last bits of the sum and the ties they break.
         if len(a) > len(b):
             a, b = b, a
-        idf, rare = self.idf, self._rare
-        return sum([idf.get(w, rare) * min(c, b[w]) for w, c in a.items() if w in b])
+        idf = self.idf
+        return sum([idf[w] * min(c, b[w]) for w, c in a.items() if w in b])
 
     def pair(self, i: int, j: int) -> float:
         """Similarity (0..1) of left sentence ``i`` and right sentence ``j``."""
@@ -168,35 +168,43 @@ class _Scorer:
 
     def rarest(self, bag: Counter[str], k: int) -> list[str]:
         """The ``k`` rarest words of a free sentence's bag; equally rare: in text order."""
-        # Every word of a free sentence has its IDF; a stable sort keeps ties in order.
+        # A stable sort keeps equally rare words in text order.
         return sorted(bag, key=self.idf.__getitem__, reverse=True)[:k]
 
 
-def _mass(bag: Counter[str], idf: dict[str, float], rare: float) -> float:
+class _Idf(dict[str, float]):
+    """Each word's IDF; a word seen in no sentence in play weighs ``rare``."""
+
+    def __init__(self, weights: dict[str, float], rare: float) -> None:
+        super().__init__(weights)
+        self.rare = rare
+
+    def __missing__(self, word: str) -> float:
+        return self.rare
+
+
+def _mass(bag: Counter[str], idf: _Idf) -> float:
     """The total weight of a bag."""
-    return sum([idf.get(w, rare) * c for w, c in bag.items()])
+    return sum(map(mul, map(idf.__getitem__, bag), bag.values()))
 
 
 class _Masses:
-    """The total weight of each sentence of one side, computed on first use."""
+    """Each sentence's total weight on one side: the free ones' at once, others on first use."""
 
-    def __init__(self, side: _Side, idf: dict[str, float], rare: float, free: list[int]) -> None:
+    def __init__(self, side: _Side, idf: _Idf, free: list[int]) -> None:
         # Not the scorer itself: a reference back to it would make a cycle, and
         # cycles (with every word bag in them) wait for the paused collector.
         self.bag = side.bag
-        self._idf, self._rare = idf, rare
+        self._idf = idf
         self._masses: list[float | None] = [None] * len(side.spans)
-        # The free sentences are the ones scored: weighed at once, their words all
-        # having an IDF (the same sum, in the same order, as ``_mass``).
-        weight = idf.__getitem__
+        # The free sentences are the ones scored: all weighed at once.
         for i in free:
-            bag = side.bag(i)
-            self._masses[i] = sum(map(mul, map(weight, bag), bag.values()))
+            self._masses[i] = _mass(side.bag(i), idf)
 
     def of(self, i: int) -> float:
         mass = self._masses[i]
         if mass is None:
-            mass = self._masses[i] = _mass(self.bag(i), self._idf, self._rare)
+            mass = self._masses[i] = _mass(self.bag(i), self._idf)
         return mass
 
     def total(self, start: int, end: int) -> float:
