@@ -42,6 +42,7 @@ from reader.core.worddiff import Op, word_ops
 MIN_CHARS = 200_000
 
 QuotePairs = tuple[QuotePair, ...]
+_FAILED = object()  # a reply that failed in the worker, or never came
 
 
 class _Worker:
@@ -147,13 +148,7 @@ class Helper:
     def __init__(self, left: Article, right: Article, worker: _Worker | None):
         self._left, self._right, self._worker = left, right, worker
         self._waiting: deque[Any] = deque()  # keys of the replies still to come, in order
-        self._replies: dict[Any, Any] = {}  # replies read, by key (None: failed there)
-        if worker is not None:
-            self._send(
-                "quotes",
-                _quote_pairs,
-                (left.text, left.paragraphs, right.text, right.paragraphs),
-            )
+        self._replies: dict[Any, Any] = {}  # replies read, by key (_FAILED: not to be had)
 
     @property
     def offloaded(self) -> bool:
@@ -163,7 +158,7 @@ class Helper:
     def quote_pairs(self) -> QuotePairs:
         """The quotation pairs: the worker's reply (waited for), or found here."""
         value = self._reply("quotes")
-        return value if value is not None else quote_pairs(self._left, self._right)
+        return value if value is not _FAILED else quote_pairs(self._left, self._right)
 
     def word_ops(self, pairs: list[tuple[str, str]], tick: Tick) -> list[tuple[Op, ...]]:
         """Word ops of each pair: this process works from the start while the worker
@@ -205,7 +200,7 @@ class Helper:
                 if key[0] != "diff":
                     continue
                 out_batches -= 1
-                for k, ops in enumerate(value or (), key[1]):
+                for k, ops in enumerate(() if value is _FAILED else value, key[1]):
                     if out[k] is None:
                         out[k] = ops
             send_batches()
@@ -237,10 +232,10 @@ class Helper:
             self._waiting.append(key)
 
     def _reply(self, key: Any) -> Any:
-        """The reply for ``key``, reading (and keeping) the ones before it; None if it failed."""
+        """The reply for ``key``, reading (and keeping) the ones before it; _FAILED if none."""
         while key not in self._replies and self._waiting and self._worker is not None:
             self._read_one()
-        return self._replies.pop(key, None)
+        return self._replies.pop(key, _FAILED)
 
     def _ready(self) -> list[tuple[Any, Any]]:
         """The replies that have come, without waiting."""
@@ -261,7 +256,7 @@ class Helper:
         except Exception:  # noqa: BLE001 - died, or an unreadable reply: redo it all here
             self._fail()
             return
-        self._replies[self._waiting.popleft()] = value if ok else None
+        self._replies[self._waiting.popleft()] = value if ok else _FAILED
         if not self._waiting:
             self._release()
 
@@ -287,7 +282,9 @@ def start(left: Article, right: Article, *, parallel: bool = True) -> Helper:
     big = len(left.text) + len(right.text) >= MIN_CHARS
     if not (parallel and big and (os.cpu_count() or 1) > 1):
         return Helper(left, right, None)
-    return Helper(left, right, _acquire())
+    helper = Helper(left, right, _acquire())
+    helper._send("quotes", _quote_pairs, (left.text, left.paragraphs, right.text, right.paragraphs))
+    return helper
 
 
 # Pairs per batch of word diffs sent to the worker, batches out at a time, and
@@ -327,15 +324,12 @@ def run_in_worker(function: Callable[..., Any], *args: Any) -> Any:
     worker = _acquire()
     if worker is None:
         raise RuntimeError("no free worker process")
-    try:
-        worker.conn.send((function, args))
-        ok, value = worker.conn.recv()
-    except Exception:
-        _discard(worker)
-        raise
-    _release(worker)
-    if not ok:
-        raise RuntimeError(value)
+    helper = Helper(Article(""), Article(""), worker)
+    helper._send("call", function, args)
+    value = helper._reply("call")
+    helper.close()
+    if value is _FAILED:
+        raise RuntimeError("the call failed in the worker process")
     return value
 
 
