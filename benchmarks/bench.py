@@ -6,9 +6,11 @@
 For each size, make_pairs.py builds an original and its rewrite with a known truth;
 then one table compares:
 
-- engine: ``Article.from_text`` on both texts + ``compare()`` (segmentation,
-  alignment, word diffs, quotations), all in this process;
-- engine from files: the same pair written to a temp dir, ``loading.load`` + ``compare()``;
+- engine: ``Article.from_text`` on both texts + ``compare(parallel=True)``
+  (segmentation, alignment, word diffs, quotations), as the window and the
+  command line run it: a big pair's quotations in the worker process;
+- engine, one process: the same with ``parallel=False``;
+- engine from files: the same pair written to a temp dir, ``load`` + ``compare()``;
 - engine subprocess: the files run in a fresh interpreter, for its peak RSS;
 - difflib: ``SequenceMatcher`` over the two whole word lists, with its default
   autojunk and with ``autojunk=False``;
@@ -52,7 +54,7 @@ from diff_match_patch import diff_match_patch  # noqa: E402
 from reader.core import offload  # noqa: E402
 from reader.core.article import Article  # noqa: E402
 from reader.core.compare import compare  # noqa: E402
-from reader.core.comparison import Comparison  # noqa: E402
+from reader.core.results.comparison import Comparison  # noqa: E402
 
 DEFAULT_REPEAT = {3_000: 5, 30_000: 5, 300_000: 3, 3_000_000: 2}
 PEER_REPEAT_UNDER = 5.0  # a peer run longer than this many seconds is not repeated
@@ -279,13 +281,13 @@ def timed(function: Callable[[], object], repeat: int) -> tuple[float, object, i
     return statistics.median(times), result, len(times)
 
 
-def run_engine(pair: make_pairs.Pair, truth: Truth, repeat: int) -> Row:
+def run_engine(pair: make_pairs.Pair, truth: Truth, repeat: int, *, parallel: bool = True) -> Row:
     clock = StageClock()
 
     def engine() -> Comparison:
         clock.start("segmenting")
         left, right = Article.from_text(pair.left_text), Article.from_text(pair.right_text)
-        return compare(left, right, progress=clock.report)
+        return compare(left, right, progress=clock.report, parallel=parallel)
 
     seconds, comparison, runs = timed(engine, repeat)
     note = "last run, s: " + " / ".join(f"{k} {t:.2f}" for k, t in clock.seconds.items())
@@ -297,7 +299,7 @@ def run_engine(pair: make_pairs.Pair, truth: Truth, repeat: int) -> Row:
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     return Row(
-        "engine (from_text + compare)",
+        "engine (from_text + compare)" if parallel else "engine, one process",
         seconds,
         runs,
         Quality.of(truth, changed, moved),
@@ -331,9 +333,9 @@ class StageClock:
 
 
 def run_engine_files(left: Path, right: Path, repeat: int) -> Row:
-    from reader.core.loading import load
+    from reader.core.load.loader import load
 
-    seconds, _, runs = timed(lambda: compare(load(left), load(right)), repeat)
+    seconds, _, runs = timed(lambda: compare(load(left), load(right), parallel=True), repeat)
     return Row("engine from files (load + compare)", seconds, runs)
 
 
@@ -362,11 +364,11 @@ def run_peer(name: str, marks_of, pair: make_pairs.Pair, truth: Truth, repeat: i
 
 def child(left: str, right: str) -> int:
     """Load and compare two files in this fresh process; print time and peak RSS as JSON."""
-    from reader.core.loading import load
+    from reader.core.load.loader import load
 
     base = _peak_rss_kb()
     start = time.perf_counter()
-    compare(load(left), load(right))
+    compare(load(left), load(right), parallel=True)
     seconds = time.perf_counter() - start
     # The quotation worker (reader.core.offload) is a process of its own: its
     # peak counts too (0 when the pair was too small to use it).
@@ -418,7 +420,7 @@ def bench_size(
     pair = make_pairs.make_pair(size, args.seed)
     truth = Truth.of(pair)
     repeat = args.repeat or DEFAULT_REPEAT.get(size, 3)
-    rows = [run_engine(pair, truth, repeat)]
+    rows = [run_engine(pair, truth, repeat), run_engine(pair, truth, repeat, parallel=False)]
     with tempfile.TemporaryDirectory() as tmp:
         left, right, _ = make_pairs.write_pair(pair, Path(tmp), label)
         rows.append(run_engine_files(left, right, repeat))

@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from reader.core.article import Article  # noqa: E402
 from reader.core.compare import compare  # noqa: E402
-from reader.core.loading import load  # noqa: E402
+from reader.core.load.loader import load  # noqa: E402
 
 DEFAULT_EVAL = ROOT.parent / "shared" / "eval"
 CATEGORY_RANK = {"non": 0, "heavy": 1, "light": 2, "cut": 3}

@@ -40,7 +40,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from reader.core.article import Article  # noqa: E402
-from reader.core.quotes import extract_quotes  # noqa: E402
+from reader.core.quotes.find import extract_quotes  # noqa: E402
 
 DATA = Path(os.environ.get("POLNEAR_DIR", ROOT.parent / "shared" / "eval" / "polnear_attribution"))
 EDGE = 3

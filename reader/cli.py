@@ -10,11 +10,11 @@ from typing import TextIO
 
 from reader import __version__
 from reader.core.compare import compare
-from reader.core.comparison import BlockKind, Comparison, Quote
 from reader.core.errors import ArticleError
-from reader.core.loading import load
-from reader.core.quotes import extract_quotes
-from reader.core.report import ReportError, render_html, write_report
+from reader.core.load.loader import load
+from reader.core.quotes.find import extract_quotes
+from reader.core.results.comparison import BlockKind, Comparison, Quote
+from reader.core.results.report import ReportError, render_html, write_report
 from reader.core.worddiff import DELETE, INSERT
 
 _COLOURS = {INSERT: "\x1b[4;32m", DELETE: "\x1b[9;31m", "moved": "\x1b[36m", "reset": "\x1b[0m"}
@@ -48,7 +48,7 @@ def main(argv: list[str] | None = None, *, stdout: TextIO | None = None) -> int:
         if args.command == "compare":
             if args.html and os.path.exists(args.html) and not args.force:
                 raise ReportError(f"{args.html}: already exists (use --force to replace it)")
-            comparison = compare(load(args.left), load(args.right))
+            comparison = compare(load(args.left), load(args.right), parallel=True)
             if args.html:
                 write_report(args.html, render_html(comparison), inputs=(args.left, args.right))
             if args.json:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.core.comparison import BlockKind, Comparison
+from reader.core.results.comparison import BlockKind, Comparison
 
 
 def assert_block_contract(comparison: Comparison) -> None:

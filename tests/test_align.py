@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from reader.core.article import Article
 from reader.core.compare import compare
-from reader.core.comparison import BlockKind
+from reader.core.results.comparison import BlockKind
 
 PARAS = [
     "The city council approved the new budget on Tuesday after a long debate.",
@@ -274,7 +274,7 @@ def test_consecutive_edited_sentences_pair_each_with_its_own_edit():
 def test_nearest_candidates_of_a_vote_tier_are_the_nearest_in_tier_order(js, expected, k):
     import heapq
 
-    from reader.core.align import _nearest
+    from reader.core.align.aligner import _nearest
 
     tier = [(j, 3) for j in js]
     want = heapq.nsmallest(k, tier, key=lambda jv: abs(jv[0] - expected))
@@ -289,7 +289,7 @@ _SENTENCE = st.lists(_WORDS, min_size=1, max_size=12).map(lambda ws: " ".join(ws
 def test_a_neighbour_ruled_out_by_its_weight_could_not_have_joined_a_verbatim_pair(
     kept, neighbour, others, on_the_left
 ):
-    from reader.core.align import GROW_SLACK, _Scorer, _Side
+    from reader.core.align.aligner import GROW_SLACK, _Scorer, _Side
 
     # A word-for-word pair, a free neighbour on one side, other free sentences for the IDF.
     left_text = "\n".join([kept, neighbour, *others] if on_the_left else [kept, *others])
@@ -311,8 +311,8 @@ _OP_TEXT = st.lists(
 @given(st.lists(st.tuples(st.sampled_from("=-+"), _OP_TEXT, st.booleans()), max_size=8))
 @example([("=", "five words kept as is ", False), ("=", " a b c d e f", True)])
 def test_summary_counts_characters_other_than_spaces_and_long_kept_runs(ops):
-    from reader.core.compare import VERBATIM_WORDS, summarize
-    from reader.core.comparison import Block
+    from reader.core.results.comparison import Block
+    from reader.core.results.summary import VERBATIM_WORDS, summarize
     from reader.core.worddiff import Op
 
     blocks = tuple(
@@ -346,7 +346,7 @@ def test_summary_counts_characters_other_than_spaces_and_long_kept_runs(ops):
 def test_few_votes_are_ranked_as_many_are(votes, expected):
     from collections import Counter
 
-    from reader.core import align
+    from reader.core.align import aligner as align
 
     few = align._most_voted(Counter(votes), expected)
     saved = align._FEW_VOTED

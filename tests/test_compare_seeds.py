@@ -6,8 +6,8 @@ import pytest
 from block_contract import assert_block_contract
 
 from reader.core.compare import compare
-from reader.core.comparison import BlockKind
-from reader.core.loading import load
+from reader.core.load.loader import load
+from reader.core.results.comparison import BlockKind
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ from reader.core.article import Article
 from reader.core.compare import compare
 from reader.core.errors import Cancelled
 from reader.core.gc_pause import gc_paused
-from reader.core.loading import load
+from reader.core.load.loader import load
 
 
 @pytest.fixture(autouse=True)

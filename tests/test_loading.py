@@ -14,7 +14,7 @@ import docx
 import pytest
 from ebooklib import epub
 
-from reader.core.loading import load, load_bytes
+from reader.core.load.loader import load, load_bytes
 
 LEAD = "The mayor resigned on Tuesday after the council voted against her budget, officials said."
 QUOTE = "“I have done what I could,” she said in a statement released late in the evening."

@@ -21,12 +21,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_loading import HEADLINE, LEAD, make_docx, make_epub, make_pdf, write
 
-from reader.core import loading
 from reader.core.article import Article
 from reader.core.compare import compare
 from reader.core.errors import ArticleError
-from reader.core.formats import MB, files, zipguard
-from reader.core.loading import load, load_bytes
+from reader.core.load import loader as loading
+from reader.core.load.formats import MB, files, zipguard
+from reader.core.load.loader import load, load_bytes
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02" + bytes(40)
 
@@ -137,7 +137,7 @@ def test_a_very_large_file_is_refused_with_the_limit_before_reading(tmp_path, mo
 
 
 def test_web_pages_have_their_own_limit(tmp_path, monkeypatch):
-    from reader.core.formats import html
+    from reader.core.load.formats import html
 
     monkeypatch.setattr(html, "WEB_PAGE_LIMIT", 100)
     page = f"<html><body><p>{LEAD}</p><p>{LEAD}</p></body></html>".encode()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reader.core.article import Article
 from reader.core.compare import compare
-from reader.core.marks import MarkKind, side_marks
+from reader.core.results.marks import MarkKind, side_marks
 
 
 def test_word_edits_and_whole_blocks_are_marked():

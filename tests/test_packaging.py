@@ -12,7 +12,7 @@ import pytest
 
 from reader.core import offload
 from reader.core.compare import compare
-from reader.core.loading import load
+from reader.core.load.loader import load
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGING = ROOT / "packaging"

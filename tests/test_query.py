@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from reader.core.article import Article
-from reader.core.comparison import Block, BlockKind, Comparison, Summary
-from reader.core.query import ComparisonQuery, is_change, other_side
+from reader.core.results.comparison import Block, BlockKind, Comparison, Summary
+from reader.core.results.query import ComparisonQuery, is_change, other_side
 from reader.core.worddiff import Op
 
 #          0         1         2         3

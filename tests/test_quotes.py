@@ -7,9 +7,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.core.article import Article
-from reader.core.comparison import QuoteStatus
-from reader.core.loading import load
-from reader.core.quotes import extract_quotes, is_partial, pair_quotes
+from reader.core.load.loader import load
+from reader.core.quotes.find import extract_quotes, is_partial
+from reader.core.quotes.pairing import pair_quotes
+from reader.core.results.comparison import QuoteStatus
 
 
 def quoted(text: str) -> list[str]:

@@ -1,12 +1,13 @@
-"""Share a big comparison with a second process: its quotations, then word diffs.
+"""Find a big pair's quotations in a second process while this one aligns.
 
 Quotation finding and pairing read only each article's text and paragraphs,
-never the alignment, so on a machine with two cores they run beside it: on a
-3 MB pair that takes their ~0.7 s off the engine's time. When the alignment
-comes to word-diffing its changed pairs, the worker, done with the quotations
-by then or soon after, takes batches of them from the end while this process
-works from the start (``Helper.word_ops``). One worker process is started on
-the first big comparison and kept for the next ones (its cold start is ~0.1 s,
+never the alignment, so on a machine with two cores they run beside it:
+``compare(..., parallel=True)`` sends them here, aligns, then collects them.
+Measured on this project's 2-core machines (benchmarks/README.md): 300 KB 0.10
+against 0.16 s in one process, 3 MB 1.2-1.5 against 2.1 s. Sharing the word diffs
+with the worker as well gained nothing above noise, so the worker does the
+quotations only and alignment knows nothing of it. One worker process is started
+on the first big comparison and kept for the next ones (its cold start is ~0.1 s,
 so small pairs, which take milliseconds, stay in this process).
 
 The worker is forked from a fresh, single-threaded server process
@@ -16,8 +17,8 @@ one pipe, written and read by the calling thread itself: a pool's helper
 threads would each wait for the interpreter lock that the aligning thread
 holds, and that delayed a 300 KB pair's quotations by some 30 ms. Anything that
 goes wrong with it (no process can be started, it died, a result cannot be
-sent back) makes the ``Helper`` do the work here instead: the caller gets the
-same answer, only later.
+sent back) makes the job run here instead: the caller gets the same answer,
+only later.
 """
 
 from __future__ import annotations
@@ -26,23 +27,19 @@ import atexit
 import multiprocessing
 import os
 import threading
-from collections import deque
 from collections.abc import Callable
 from multiprocessing.connection import Connection
-from typing import Any, cast
+from typing import Any
 
-from reader.core.align import _TICK_EVERY, Tick, diff_pairs
 from reader.core.article import Article
-from reader.core.comparison import QuotePair
 from reader.core.gc_pause import gc_paused
-from reader.core.quotes import quote_pairs
-from reader.core.worddiff import Op, word_ops
+from reader.core.quotes.pairing import quote_pairs
+from reader.core.results.comparison import QuotePair
 
 # Articles of this many characters together are worth a second process.
 MIN_CHARS = 200_000
 
 QuotePairs = tuple[QuotePair, ...]
-_FAILED = object()  # a reply that failed in the worker, or never came
 
 
 class _Worker:
@@ -137,169 +134,71 @@ def _discard_locked() -> None:
         worker.close()
 
 
-class Helper:
-    """One comparison's use of the worker: its quotations, then a share of its word diffs.
+class Job:
+    """One call sent to the worker, or run here when there is none: ``result()`` gives its value.
 
-    Requests go down the pipe in order and replies come back in order: the
-    quotations first, then each batch of word diffs. Without a worker (small
-    pair, ``parallel=False``, worker busy or broken) the same calls do the work here.
+    Without a worker (small pair, ``parallel=False``, worker busy or broken) or
+    when the worker fails, ``result()`` calls ``here`` (the function itself
+    unless told otherwise) in this process.
     """
 
-    def __init__(self, left: Article, right: Article, worker: _Worker | None):
-        self._left, self._right, self._worker = left, right, worker
-        self._waiting: deque[Any] = deque()  # keys of the replies still to come, in order
-        self._replies: dict[Any, Any] = {}  # replies read, by key (_FAILED: not to be had)
+    def __init__(
+        self,
+        function: Callable[..., Any],
+        args: tuple[Any, ...],
+        worker: _Worker | None,
+        *,
+        here: Callable[..., Any] | None = None,
+    ):
+        self._here, self._args, self._worker = here or function, args, worker
+        if worker is not None:
+            try:
+                worker.conn.send((function, args))
+            except Exception:  # noqa: BLE001 - the worker is gone: the work is done here
+                self._fail()
 
     @property
     def offloaded(self) -> bool:
-        """Whether the worker is doing part of this comparison."""
+        """Whether the worker is doing the call."""
         return self._worker is not None
 
-    def quote_pairs(self) -> QuotePairs:
-        """The quotation pairs: the worker's reply (waited for), or found here."""
-        value = self._reply("quotes")
-        return value if value is not _FAILED else quote_pairs(self._left, self._right)
-
-    def word_ops(self, pairs: list[tuple[str, str]], tick: Tick) -> list[tuple[Op, ...]]:
-        """Word ops of each pair: this process works from the start while the worker
-        takes batches from the end, and they meet wherever their speeds have them meet.
-
-        A few small batches at most are out at a time (each reply read sends the
-        next): their bytes fit in the pipe's buffer, so this process never blocks
-        writing one while the worker blocks writing a reply (the quotations,
-        say) that this process has not read yet. A pair too long for a batch
-        stops the sending: the rest is done here. Batches still out when this
-        process reaches them are done here as well (the later reply is
-        dropped): a worker busy with the quotations costs nothing.
-        """
-        if self._worker is None or len(pairs) < 2 * _BATCH:
-            return diff_pairs(pairs, tick)
-        out: list[tuple[Op, ...] | None] = [None] * len(pairs)
-        front, back = 0, len(pairs)  # this process's next pair; the first pair sent out
-        out_batches = 0  # sent, not yet answered
-        stopped = False  # a pair too long to send was reached
-
-        def send_batches() -> None:
-            nonlocal back, out_batches, stopped
-            while not stopped and self._worker is not None and out_batches < _BATCHES_OUT:
-                start, chars = back, 0
-                while start > front + _BATCH and back - start < _BATCH:
-                    size = len(pairs[start - 1][0]) + len(pairs[start - 1][1])
-                    if chars + size > _BATCH_CHARS:
-                        break
-                    start, chars = start - 1, chars + size
-                if start == back:
-                    stopped = back > front + _BATCH  # a long pair, not the meeting point
-                    return
-                self._send(("diff", start), _diff_batch, (pairs[start:back],))
-                back, out_batches = start, out_batches + 1
-
-        def take_replies() -> None:
-            nonlocal out_batches
-            for key, value in self._ready():
-                if key[0] != "diff":
-                    continue
-                out_batches -= 1
-                for k, ops in enumerate(() if value is _FAILED else value, key[1]):
-                    if out[k] is None:
-                        out[k] = ops
-            send_batches()
-
-        send_batches()
-        for front in range(len(pairs)):
-            if not front % _POLL_EVERY:
-                take_replies()
-            if not front % _TICK_EVERY:
-                tick(front / len(pairs))
-            if out[front] is None:
-                out[front] = word_ops(*pairs[front])
-        return cast(list[tuple[Op, ...]], out)
+    def result(self) -> Any:
+        """The call's value: the worker's reply (waited for), or computed here."""
+        worker = self._worker
+        if worker is not None:
+            try:
+                ok, value = worker.conn.recv()
+            except Exception:  # noqa: BLE001 - died, or an unreadable reply: redo it here
+                self._fail()
+            else:
+                self._worker = None
+                _release(worker)
+                if ok:
+                    return value
+        return self._here(*self._args)
 
     def close(self) -> None:
-        """Let the worker go (done, failed or cancelled): replies still to come are dropped."""
-        self._release()
-
-    # -- the pipe -------------------------------------------------------------------------
-
-    def _send(self, key: Any, function: Callable[..., Any], args: tuple[Any, ...]) -> None:
-        if self._worker is None:
-            return
-        try:
-            self._worker.conn.send((function, args))
-        except Exception:  # noqa: BLE001 - the worker is gone: the work is done here
-            self._fail()
-        else:
-            self._waiting.append(key)
-
-    def _reply(self, key: Any) -> Any:
-        """The reply for ``key``, reading (and keeping) the ones before it; _FAILED if none."""
-        while key not in self._replies and self._waiting and self._worker is not None:
-            self._read_one()
-        return self._replies.pop(key, _FAILED)
-
-    def _ready(self) -> list[tuple[Any, Any]]:
-        """The replies that have come, without waiting."""
-        try:
-            while self._waiting and self._worker is not None and self._worker.conn.poll():
-                self._read_one()
-        except Exception:  # noqa: BLE001 - see _read_one
-            self._fail()
-        ready = [(key, value) for key, value in self._replies.items() if key != "quotes"]
-        for key, _ in ready:
-            del self._replies[key]
-        return ready
-
-    def _read_one(self) -> None:
-        assert self._worker is not None
-        try:
-            ok, value = self._worker.conn.recv()
-        except Exception:  # noqa: BLE001 - died, or an unreadable reply: redo it all here
-            self._fail()
-            return
-        self._replies[self._waiting.popleft()] = value if ok else _FAILED
-        if not self._waiting:
-            self._release()
+        """Let the worker go (done, failed or cancelled): a reply still to come is dropped."""
+        worker, self._worker = self._worker, None
+        if worker is not None:
+            _release(worker, abandoned=1)
 
     def _fail(self) -> None:
         worker, self._worker = self._worker, None
-        self._waiting.clear()
         if worker is not None:
             _discard(worker)
 
-    def _release(self) -> None:
-        worker, self._worker = self._worker, None
-        if worker is not None:
-            _release(worker, abandoned=len(self._waiting))
-        self._waiting.clear()
 
+def quote_pairs_job(left: Article, right: Article, *, parallel: bool = True) -> Job:
+    """Start finding and pairing the quotations of a big pair in the worker.
 
-def start(left: Article, right: Article, *, parallel: bool = True) -> Helper:
-    """Start this comparison's work in the worker (for a big pair) and return its ``Helper``.
-
-    ``parallel=False`` (or a one-core machine) keeps all the work in this process,
-    as does a worker still busy with another comparison.
+    ``parallel=False``, a small pair, a one-core machine or a worker still busy
+    with another comparison keep the work in this process (at ``result()``).
     """
+    args = (left.text, left.paragraphs, right.text, right.paragraphs)
     big = len(left.text) + len(right.text) >= MIN_CHARS
-    if not (parallel and big and (os.cpu_count() or 1) > 1):
-        return Helper(left, right, None)
-    helper = Helper(left, right, _acquire())
-    helper._send("quotes", _quote_pairs, (left.text, left.paragraphs, right.text, right.paragraphs))
-    return helper
-
-
-# Pairs per batch of word diffs sent to the worker, batches out at a time, and
-# pairs done here between looks for replies.
-_BATCH = 32
-_BATCHES_OUT = 3
-_POLL_EVERY = 8
-# Characters of text in one batch at most: with the few batches out, under ~100 KB
-# of requests in the pipe, well within a socket's default buffer (~200 KB).
-_BATCH_CHARS = 8_000
-
-
-def _diff_batch(pairs: list[tuple[str, str]]) -> list[tuple[Op, ...]]:
-    with gc_paused():
-        return [word_ops(left, right) for left, right in pairs]
+    worker = _acquire() if parallel and big and (os.cpu_count() or 1) > 1 else None
+    return Job(_quote_pairs, args, worker)
 
 
 def _quote_pairs(
@@ -308,8 +207,8 @@ def _quote_pairs(
     right_text: str,
     right_paragraphs: tuple[tuple[int, int], ...],
 ) -> QuotePairs:
-    # Runs in the worker. Only what quotations are found and paired from is
-    # sent: the text and paragraphs, not the sentence spans.
+    # Only what quotations are found and paired from is sent: the text and
+    # paragraphs, not the sentence spans.
     left = Article(text=left_text, paragraphs=left_paragraphs)
     right = Article(text=right_text, paragraphs=right_paragraphs)
     with gc_paused():
@@ -324,13 +223,11 @@ def run_in_worker(function: Callable[..., Any], *args: Any) -> Any:
     worker = _acquire()
     if worker is None:
         raise RuntimeError("no free worker process")
-    helper = Helper(Article(""), Article(""), worker)
-    helper._send("call", function, args)
-    value = helper._reply("call")
-    helper.close()
-    if value is _FAILED:
+
+    def failed(*_: Any) -> Any:
         raise RuntimeError("the call failed in the worker process")
-    return value
+
+    return Job(function, args, worker, here=failed).result()
 
 
 def worker_pids() -> list[int]:

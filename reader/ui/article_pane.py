@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.article import Article, Span
-from reader.core.marks import Mark, MarkKind
+from reader.core.results.marks import Mark, MarkKind
 from reader.ui.highlight import LIGHT, Colours, mark_format, paint_order
 from reader.ui.offsets import OffsetMap
 

@@ -20,12 +20,12 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
 from reader.core.article import Article
 from reader.core.compare import compare as core_compare
-from reader.core.comparison import Comparison
 from reader.core.errors import ArticleError, Cancelled
 from reader.core.gc_pause import gc_paused
-from reader.core.loading import load as core_load
-from reader.core.marks import Mark, side_marks
-from reader.core.query import SIDES, ComparisonQuery, Side
+from reader.core.load.loader import load as core_load
+from reader.core.results.comparison import Comparison
+from reader.core.results.marks import Mark, side_marks
+from reader.core.results.query import SIDES, ComparisonQuery, Side
 
 # A path to load, an article already loaded, or None for a side not chosen yet
 # (then the task loads the other side and compares nothing).
@@ -100,6 +100,7 @@ class _CompareTask(QRunnable):
                 right,
                 progress=lambda fraction, stage: signals.progress.emit(token, fraction, stage),
                 should_cancel=self._cancel.is_set,
+                parallel=True,
             )
             result = CompareResult.of(comparison)
         except Cancelled:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from reader.core.query import ComparisonQuery
+from reader.core.results.query import ComparisonQuery
 
 
 def _tr(text: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from reader.core.loading import SUPPORTED_SUFFIXES
+from reader.core.load.loader import SUPPORTED_SUFFIXES
 from reader.ui.preferences import Preferences, PreferencesDialog
 
 # The loader names what it reads best; any other file is still tried by content.

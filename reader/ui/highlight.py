@@ -1,6 +1,6 @@
 """Character formats for the marks of one side, in a light and a dark palette.
 
-The core decides *what* is marked (``reader.core.marks``); this module decides
+The core decides *what* is marked (``reader.core.results.marks``); this module decides
 how it looks. Colour is never the only signal: additions are underlined,
 omissions struck through, moved passages get a dotted underline and a dashed
 band in the link map, and every mark has a tooltip naming it.
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette, QPixmap, QTextCharFormat
 
-from reader.core.marks import Mark, MarkKind
+from reader.core.results.marks import Mark, MarkKind
 
 
 @dataclass(frozen=True)

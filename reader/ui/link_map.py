@@ -12,8 +12,8 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, QSize, Qt, Signal
 from PySide6.QtGui import QHelpEvent, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
-from reader.core.comparison import BlockKind
-from reader.core.query import ComparisonQuery, Side, other_side
+from reader.core.results.comparison import BlockKind
+from reader.core.results.query import ComparisonQuery, Side, other_side
 from reader.ui.article_pane import ArticlePane
 from reader.ui.describe import describe_block
 from reader.ui.highlight import LIGHT, Colours, band_colour

@@ -37,10 +37,10 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.article import Article
-from reader.core.comparison import Comparison, Quote, QuotePair, QuoteStatus, Summary
-from reader.core.marks import Mark
-from reader.core.query import SIDES, ComparisonQuery, Side, other_side
-from reader.core.report import ReportError, render_html, write_report
+from reader.core.results.comparison import Comparison, Quote, QuotePair, QuoteStatus, Summary
+from reader.core.results.marks import Mark
+from reader.core.results.query import SIDES, ComparisonQuery, Side, other_side
+from reader.core.results.report import ReportError, render_html, write_report
 from reader.ui import dialogs
 from reader.ui.article_pane import ArticlePane, local_files
 from reader.ui.compare_worker import CompareResult, CompareRunner, Source

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from reader.core.comparison import BlockKind, Comparison
-from reader.core.marks import Mark, MarkKind, side_marks
+from reader.core.results.comparison import BlockKind, Comparison
+from reader.core.results.marks import Mark, MarkKind, side_marks
 from reader.core.worddiff import DELETE, EQUAL, INSERT
 from reader.ui.preferences import Preferences
 

@@ -48,7 +48,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.comparison import Comparison, QuotePair, QuoteStatus
+from reader.core.results.comparison import Comparison, QuotePair, QuoteStatus
 from reader.core.worddiff import DELETE, EQUAL, INSERT
 from reader.ui.highlight import LIGHT, Colours
 

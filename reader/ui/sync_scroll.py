@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
-from reader.core.query import ComparisonQuery, Side, other_side
+from reader.core.results.query import ComparisonQuery, Side, other_side
 from reader.ui.article_pane import ArticlePane
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reader.core.article import Article
-from reader.core.marks import Mark, MarkKind
+from reader.core.results.marks import Mark, MarkKind
 from reader.ui.article_pane import ArticlePane
 from reader.ui.highlight import LIGHT
 

@@ -18,7 +18,7 @@ class SlowCompare:
         self.entered = threading.Event()
         self.cancelled = threading.Event()
 
-    def __call__(self, left, right, *, progress=None, should_cancel=None):
+    def __call__(self, left, right, *, progress=None, should_cancel=None, parallel=False):
         if Path(left.path).name.startswith("slow"):
             self.entered.set()
             while not self.release.wait(0.01):
@@ -99,7 +99,7 @@ def test_a_load_error_is_reported_with_the_file_name(qtbot, tmp_path, seed_paths
 
 
 def test_the_result_carries_the_lookups_and_marks_made_off_the_gui_thread(qtbot, seed_paths):
-    from reader.core.marks import side_marks
+    from reader.core.results.marks import side_marks
 
     runner = CompareRunner()
     with qtbot.waitSignal(runner.finished, timeout=20000) as blocker:

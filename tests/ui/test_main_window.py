@@ -8,9 +8,9 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from reader.core.comparison import BlockKind
-from reader.core.marks import MarkKind, side_marks
-from reader.core.query import is_change
+from reader.core.results.comparison import BlockKind
+from reader.core.results.marks import MarkKind, side_marks
+from reader.core.results.query import is_change
 from reader.ui import dialogs
 from reader.ui.highlight import colours_for
 

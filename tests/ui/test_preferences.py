@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from reader.core.marks import MarkKind
+from reader.core.results.marks import MarkKind
 from reader.ui import dialogs
 from reader.ui.highlight import DARK, colours_for
 from reader.ui.main_window import MainWindow

@@ -6,8 +6,8 @@ import pytest
 
 from reader.core.article import Article
 from reader.core.compare import compare
-from reader.core.comparison import Comparison, Quote, QuotePair, QuoteStatus, Summary
-from reader.core.loading import load
+from reader.core.load.loader import load
+from reader.core.results.comparison import Comparison, Quote, QuotePair, QuoteStatus, Summary
 from reader.core.worddiff import word_ops
 from reader.ui.highlight import LIGHT
 from reader.ui.quote_sidebar import (

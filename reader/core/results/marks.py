@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from reader.core.comparison import BlockKind, Comparison
+from reader.core.results.comparison import BlockKind, Comparison
 from reader.core.worddiff import DELETE, EQUAL, INSERT
 
 

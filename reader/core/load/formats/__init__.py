@@ -3,7 +3,7 @@
 Every reader takes the file's bytes (read once, safely, by ``files``) and returns
 an ``Extracted``: the article text with one paragraph per line and the title as
 its first line when there is one. Readers signal unusable input with
-``BadInput(reason)``; ``reader.core.loading`` names the file and turns it into an
+``BadInput(reason)``; ``reader.core.load.loader`` names the file and turns it into an
 ``ArticleError``. Nothing here touches the network or writes anywhere.
 """
 

@@ -23,7 +23,7 @@ import re
 
 from charset_normalizer import from_bytes
 
-from reader.core.formats import BadInput, Extracted
+from reader.core.load.formats import BadInput, Extracted
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same two bytes

@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import stat
 
-from reader.core.formats import MB, BadInput
+from reader.core.load.formats import MB, BadInput
 
 _CHUNK = 1 * MB
 _OPEN_FLAGS = (

@@ -12,7 +12,7 @@ import bisect
 from typing import Literal
 
 from reader.core.article import Span
-from reader.core.comparison import Block, BlockKind, Comparison
+from reader.core.results.comparison import Block, BlockKind, Comparison
 
 Side = Literal["left", "right"]
 SIDES: tuple[Side, Side] = ("left", "right")

@@ -15,8 +15,8 @@ import docx
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from reader.core.formats import BadInput, Extracted
-from reader.core.formats.zipguard import member_names
+from reader.core.load.formats import BadInput, Extracted
+from reader.core.load.formats.zipguard import member_names
 
 _TITLE_STYLES = {"title", "heading 1"}
 

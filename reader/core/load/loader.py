@@ -4,7 +4,7 @@ The format is recognised from the content where that is cheap and certain (PDF,
 zip, RTF and HTML signatures, images and other binaries), and from the name
 otherwise (Markdown versus plain text). So an HTML page saved as ``.txt`` reads
 as a web page and a PNG renamed ``.txt`` is refused as binary. The readers live
-in ``reader.core.formats``, one module per format family.
+in ``reader.core.load.formats``, one module per format family.
 
 Every article text follows the segmenter's convention: one paragraph per line,
 blank lines allowed between groups, and the title (when the source has one) as
@@ -30,16 +30,16 @@ from pathlib import Path
 
 from reader.core.article import Article
 from reader.core.errors import ArticleError
-from reader.core.formats import MB, BadInput, Extracted, files
-from reader.core.formats.docx import read_docx
-from reader.core.formats.epub import read_epub
-from reader.core.formats.html import looks_like_html, read_html
-from reader.core.formats.markdown import read_markdown
-from reader.core.formats.mhtml import looks_like_mhtml, read_mhtml
-from reader.core.formats.pdf import read_pdf
-from reader.core.formats.rtf import looks_like_rtf, read_rtf
-from reader.core.formats.text import headline, normalise_newlines, read_text
-from reader.core.formats.zipguard import member_names
+from reader.core.load.formats import MB, BadInput, Extracted, files
+from reader.core.load.formats.docx import read_docx
+from reader.core.load.formats.epub import read_epub
+from reader.core.load.formats.html import looks_like_html, read_html
+from reader.core.load.formats.markdown import read_markdown
+from reader.core.load.formats.mhtml import looks_like_mhtml, read_mhtml
+from reader.core.load.formats.pdf import read_pdf
+from reader.core.load.formats.rtf import looks_like_rtf, read_rtf
+from reader.core.load.formats.text import headline, normalise_newlines, read_text
+from reader.core.load.formats.zipguard import member_names
 
 TEXT_FILE_LIMIT = 50 * MB
 DOCUMENT_FILE_LIMIT = 100 * MB

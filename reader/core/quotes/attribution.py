@@ -40,7 +40,7 @@ import re
 from dataclasses import dataclass
 
 from reader.core.article import Span
-from reader.core.comparison import Quote
+from reader.core.results.comparison import Quote
 
 # Verbs that introduce speech. Forms that are also common nouns ("states", "report",
 # "comments", "promise") are left out: "“…” in Democratic-leaning states" is no cue.

@@ -17,8 +17,8 @@ import re
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from reader.core.formats import Extracted
-from reader.core.formats.text import decode
+from reader.core.load.formats import Extracted
+from reader.core.load.formats.text import decode
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _YAML_KEY = re.compile(r"[A-Za-z_][\w-]*:")

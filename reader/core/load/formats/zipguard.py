@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-from reader.core.formats import MB, BadInput
+from reader.core.load.formats import MB, BadInput
 
 UNPACKED_LIMIT = 200 * MB  # all members together, uncompressed
 RATIO_LIMIT = 100  # uncompressed : compressed, for members over 1 MB

@@ -18,8 +18,8 @@ import ebooklib
 import lxml.html
 from ebooklib import epub
 
-from reader.core.formats import BadInput, Extracted
-from reader.core.formats.zipguard import member_names
+from reader.core.load.formats import BadInput, Extracted
+from reader.core.load.formats.zipguard import member_names
 
 _BLOCKS = frozenset(
     "address article aside blockquote body dd div dl dt figcaption figure footer h1 h2 h3 h4 h5 "

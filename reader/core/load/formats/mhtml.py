@@ -13,8 +13,8 @@ import email
 import email.policy
 from email.message import Message
 
-from reader.core.formats import BadInput, Extracted
-from reader.core.formats.html import read_html
+from reader.core.load.formats import BadInput, Extracted
+from reader.core.load.formats.html import read_html
 
 
 def looks_like_mhtml(head: bytes) -> bool:

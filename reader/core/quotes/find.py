@@ -1,8 +1,7 @@
-"""Direct quotations: where they are in an article (the public entry points live here).
+"""Direct quotations: where they are in one article.
 
 ``extract_quotes`` finds every direct quotation and asks ``attribution`` for its
-speaker; ``pair_quotes`` (implemented in ``quote_pairing``) matches the
-quotations of two articles.
+speaker; ``pairing`` matches the quotations of two articles.
 
 Decisions a caller may rely on:
 
@@ -37,8 +36,9 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from reader.core.article import Article, Span
-from reader.core.attribution import attribute
-from reader.core.comparison import Quote, QuotePair
+from reader.core.quotes.attribution import attribute
+from reader.core.results.comparison import Quote
+from reader.core.segment import paragraph_spans
 
 # Opening mark -> the closing marks that end it.
 _CLOSERS = {"“": "”", "«": "»", "»": "«", "„": "“”"}
@@ -52,27 +52,10 @@ def extract_quotes(article: Article) -> tuple[Quote, ...]:
     Linear in the article's length. Offsets index ``article.text``.
     """
     text = article.text
-    spans = list(_quotation_spans(text, article.paragraphs or _paragraphs(text)))
+    spans = list(_quotation_spans(text, article.paragraphs or tuple(paragraph_spans(text))))
     return tuple(
         replace(quote, partial=is_partial(text, quote)) for quote in attribute(text, spans)
     )
-
-
-def quote_pairs(left: Article, right: Article) -> tuple[QuotePair, ...]:
-    """Find both articles' quotations and pair them (``extract_quotes``, then ``pair_quotes``)."""
-    return pair_quotes(left, extract_quotes(left), right, extract_quotes(right))
-
-
-def pair_quotes(
-    left: Article, left_quotes: tuple[Quote, ...], right: Article, right_quotes: tuple[Quote, ...]
-) -> tuple[QuotePair, ...]:
-    """Pair the quotations of two articles; every quote appears in exactly one pair.
-
-    See ``reader.core.quote_pairing`` for the statuses and the order of the pairs.
-    """
-    from reader.core.quote_pairing import pair
-
-    return pair(left.text, left_quotes, right.text, right_quotes)
 
 
 def is_partial(text: str, quote: Quote) -> bool:
@@ -86,12 +69,6 @@ def is_partial(text: str, quote: Quote) -> bool:
     while i >= 0 and (text[i] in '“«»„"' or text[i] in " \t\xa0"):
         i -= 1
     return i >= 0 and text[i] not in "\n:,.!?—–-(" and text[i].isalnum()
-
-
-def _paragraphs(text: str) -> tuple[Span, ...]:
-    from reader.core.segment import paragraph_spans
-
-    return tuple(paragraph_spans(text))
 
 
 def _quotation_spans(text: str, paragraphs: tuple[Span, ...]) -> Iterator[tuple[Span, ...]]:

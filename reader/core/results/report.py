@@ -13,8 +13,8 @@ import os
 import tempfile
 from pathlib import Path
 
-from reader.core.comparison import Comparison, Quote, QuotePair
-from reader.core.marks import Mark, MarkKind, side_marks
+from reader.core.results.comparison import Comparison, Quote, QuotePair
+from reader.core.results.marks import Mark, MarkKind, side_marks
 from reader.core.worddiff import DELETE, EQUAL, INSERT
 
 STATUS_LABELS = {

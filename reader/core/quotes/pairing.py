@@ -1,5 +1,8 @@
 """Pair the quotations of two articles and say how each pair's words differ.
 
+``quote_pairs`` finds both articles' quotations and pairs them; ``pair_quotes``
+pairs quotations found already.
+
 Quotations are compared as word sequences (lower-cased, punctuation dropped,
 curly and straight apostrophes alike). Two quotations are linked when their
 longest common word subsequence covers most of the shorter one; linked
@@ -28,7 +31,9 @@ from collections import Counter, defaultdict
 
 from rapidfuzz.distance import LCSseq
 
-from reader.core.comparison import Quote, QuotePair, QuoteStatus
+from reader.core.article import Article
+from reader.core.quotes.find import extract_quotes
+from reader.core.results.comparison import Quote, QuotePair, QuoteStatus
 from reader.core.worddiff import word_ops
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
@@ -45,6 +50,21 @@ _STOP = frozenset(
     does did have has had will would can could so if just very there here what who which
     """.split()
 )
+
+
+def quote_pairs(left: Article, right: Article) -> tuple[QuotePair, ...]:
+    """Find both articles' quotations and pair them (``extract_quotes``, then ``pair_quotes``)."""
+    return pair_quotes(left, extract_quotes(left), right, extract_quotes(right))
+
+
+def pair_quotes(
+    left: Article, left_quotes: tuple[Quote, ...], right: Article, right_quotes: tuple[Quote, ...]
+) -> tuple[QuotePair, ...]:
+    """Pair the quotations of two articles; every quote appears in exactly one pair.
+
+    Pairs come in left text order (see the module docstring for the statuses).
+    """
+    return pair(left.text, left_quotes, right.text, right_quotes)
 
 
 def pair(

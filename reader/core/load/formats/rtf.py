@@ -12,8 +12,8 @@ import re
 
 from striprtf.striprtf import rtf_to_text
 
-from reader.core.formats import BadInput, Extracted
-from reader.core.formats.text import normalise_newlines
+from reader.core.load.formats import BadInput, Extracted
+from reader.core.load.formats.text import normalise_newlines
 
 _CODEPAGE = re.compile(rb"\\ansicpg(\d{3,5})")
 

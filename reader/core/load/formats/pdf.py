@@ -16,8 +16,8 @@ import logging
 
 from pypdf import PasswordType, PdfReader
 
-from reader.core.formats import BadInput, Extracted
-from reader.core.formats.text import normalise_newlines, unwrap
+from reader.core.load.formats import BadInput, Extracted
+from reader.core.load.formats.text import normalise_newlines, unwrap
 
 # pypdf logs every defect it repairs; with no handler configured, Python's
 # last-resort handler would print them under the CLI's one-line error. A

@@ -33,7 +33,7 @@ from itertools import chain, pairwise
 from operator import attrgetter, itemgetter, mul
 
 from reader.core.article import Article, Span
-from reader.core.comparison import Block, BlockKind
+from reader.core.results.comparison import Block, BlockKind
 from reader.core.worddiff import DELETE, EQUAL, INSERT, Op, word_ops
 
 ANCHOR_MIN = 0.5  # mutual best pairs at least this similar anchor the alignment
@@ -222,8 +222,6 @@ class _Masses:
 
 
 Tick = Callable[[float], None]
-# Word ops of many (left text, right text) pairs, in order; calls the tick now and then.
-DiffPairs = Callable[[list[tuple[str, str]], Tick], list[tuple[Op, ...]]]
 
 
 def _no_tick(fraction: float) -> None:
@@ -240,9 +238,7 @@ def diff_pairs(pairs: list[tuple[str, str]], tick: Tick = _no_tick) -> list[tupl
     return out
 
 
-def align(
-    left: Article, right: Article, *, tick: Tick = _no_tick, diff: DiffPairs = diff_pairs
-) -> tuple[Block, ...]:
+def align(left: Article, right: Article, *, tick: Tick = _no_tick) -> tuple[Block, ...]:
     """Pair the sentences of two articles into blocks.
 
     Blocks of each side never overlap and together cover every sentence, hence
@@ -250,9 +246,7 @@ def align(
     ops; unpaired runs are "added" / "omitted". Order: by left position, with
     right-only blocks placed after the pair that precedes them in the right.
     ``tick(fraction)`` is called now and then with the share of work done; it may
-    raise to abandon the alignment (that is how ``compare`` cancels). ``diff``
-    word-diffs the paired texts that differ, all at once (``compare`` shares
-    them with its worker process).
+    raise to abandon the alignment (that is how ``compare`` cancels).
     """
     lside, rside = _Side.of(left), _Side.of(right)
     exact = _exact_pairs(lside, rside)
@@ -273,7 +267,7 @@ def align(
     groups = _grow_and_merge(groups, lside, rside, scorer)
     groups += _pair_leftovers(lside, rside, scorer, candidates, groups)
     tick(0.6)
-    return _blocks(groups, lside, rside, lambda f: tick(0.6 + 0.4 * f), diff)
+    return _blocks(groups, lside, rside, lambda f: tick(0.6 + 0.4 * f))
 
 
 def _take(lside: _Side, rside: _Side, g: _Group) -> None:
@@ -723,9 +717,7 @@ def _pair_leftovers(
 # -- blocks ------------------------------------------------------------------------------------
 
 
-def _blocks(
-    groups: list[_Group], lside: _Side, rside: _Side, tick: Tick, diff: DiffPairs
-) -> tuple[Block, ...]:
+def _blocks(groups: list[_Group], lside: _Side, rside: _Side, tick: Tick) -> tuple[Block, ...]:
     keyed: list[tuple[tuple[int, int, int], Block]] = []
     lspans, rspans = lside.spans, rside.spans
     lsentences, rsentences = lside.sentences, rside.sentences
@@ -746,7 +738,7 @@ def _blocks(
             ltext, rtext = lside.text[lspan[0] : lspan[1]], rside.text[rspan[0] : rspan[1]]
         changed.append((lspan, rspan, g.moved))
         texts.append((ltext, rtext))
-    for (lspan, rspan, moved), ops in zip(changed, diff(texts, tick), strict=True):
+    for (lspan, rspan, moved), ops in zip(changed, diff_pairs(texts, tick), strict=True):
         keyed.append(((lspan[0], 0, rspan[0]), _pair_block(lspan, rspan, ops, moved)))
     for start, end in _free_runs(lside):
         span = (lside.spans[start][0], lside.spans[end - 1][1])

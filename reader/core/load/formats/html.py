@@ -16,8 +16,8 @@ import re
 
 import trafilatura
 
-from reader.core.formats import MB, BadInput, Extracted
-from reader.core.formats.text import decode, looks_binary, normalise_newlines
+from reader.core.load.formats import MB, BadInput, Extracted
+from reader.core.load.formats.text import decode, looks_binary, normalise_newlines
 
 # As for pypdf (see formats.pdf): their warnings must not reach stderr unasked.
 for _name in ("trafilatura", "htmldate", "courlan", "justext"):

@@ -1,0 +1,51 @@
+"""The summary of a comparison: characters kept, added, omitted and moved, and counts by kind."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from reader.core.results.comparison import Block, BlockKind, QuotePair, QuoteStatus, Summary
+from reader.core.worddiff import DELETE, EQUAL, INSERT
+
+# A kept run of this many words is copy-paste rather than shared vocabulary.
+VERBATIM_WORDS = 6
+
+
+def summarize(blocks: tuple[Block, ...], quote_pairs: tuple[QuotePair, ...]) -> Summary:
+    """Count kept, added, omitted and moved characters (spaces not counted)."""
+    counts = {EQUAL: 0, DELETE: 0, INSERT: 0}
+    moved = verbatim = 0
+    for block in blocks:
+        is_moved = block.moved
+        for tag, text in block.ops:
+            if text.isprintable():  # no space but " ": counted without splitting into words
+                n = len(text) - text.count(" ")
+                long_run = (
+                    tag == EQUAL and len(text.split(None, VERBATIM_WORDS - 1)) == VERBATIM_WORDS
+                )
+            else:
+                words = text.split()
+                n = sum(map(len, words))  # characters other than spaces
+                long_run = tag == EQUAL and len(words) >= VERBATIM_WORDS
+            counts[tag] += n
+            if is_moved and tag != DELETE:
+                moved += n
+            if long_run:
+                verbatim += n
+    return Summary(
+        left_chars=counts[EQUAL] + counts[DELETE],
+        right_chars=counts[EQUAL] + counts[INSERT],
+        kept_left_chars=counts[EQUAL],
+        kept_right_chars=counts[EQUAL],
+        added_chars=counts[INSERT],
+        omitted_chars=counts[DELETE],
+        moved_chars=moved,
+        verbatim_chars=verbatim,
+        # Counted by member, then named: an enum's ``.value`` costs a lookup per block.
+        blocks_by_kind=_by_value(Counter(b.kind for b in blocks)),
+        quotes_by_status=_by_value(Counter(p.status for p in quote_pairs)),
+    )
+
+
+def _by_value(counts: Counter[BlockKind] | Counter[QuoteStatus]) -> dict[str, int]:
+    return {member.value: n for member, n in counts.items()}
