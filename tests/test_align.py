@@ -289,16 +289,17 @@ _SENTENCE = st.lists(_WORDS, min_size=1, max_size=12).map(lambda ws: " ".join(ws
 def test_a_neighbour_ruled_out_by_its_weight_could_not_have_joined_a_verbatim_pair(
     kept, neighbour, others, on_the_left
 ):
-    from reader.core.align.aligner import GROW_SLACK, _Scorer, _Side
+    from reader.core.align.aligner import GROW_SLACK
+    from reader.core.align.similarity import Scorer, Side
 
     # A word-for-word pair, a free neighbour on one side, other free sentences for the IDF.
     left_text = "\n".join([kept, neighbour, *others] if on_the_left else [kept, *others])
     right_text = "\n".join([kept, *others] if on_the_left else [kept, neighbour, *others])
-    lside, rside = _Side.of(Article.from_text(left_text)), _Side.of(Article.from_text(right_text))
+    lside, rside = Side.of(Article.from_text(left_text)), Side.of(Article.from_text(right_text))
     free_left = list(range(1, len(lside.spans)))
     free_right = list(range(1, len(rside.spans)))
-    scorer = _Scorer(lside, rside, free_left, free_right)
-    if scorer.outweighs(1, kept, left=on_the_left):
+    scorer = Scorer(lside, rside, free_left, free_right)
+    if scorer.outweighs(1, kept, left=on_the_left, slack=GROW_SLACK):
         grown = scorer.groups(0, 2, 0, 1) if on_the_left else scorer.groups(0, 1, 0, 2)
         assert grown < 1.0 - GROW_SLACK
 
@@ -345,13 +346,10 @@ def test_summary_counts_characters_other_than_spaces_and_long_kept_runs(ops):
 )
 def test_few_votes_are_ranked_as_many_are(votes, expected):
     from collections import Counter
+    from unittest.mock import patch
 
     from reader.core.align import aligner as align
 
     few = align._most_voted(Counter(votes), expected)
-    saved = align._FEW_VOTED
-    align._FEW_VOTED = -1  # every vote count takes the path for many
-    try:
+    with patch.object(align, "_FEW_VOTED", -1):  # every vote count takes the path for many
         assert few == align._most_voted(Counter(votes), expected)
-    finally:
-        align._FEW_VOTED = saved

@@ -24,7 +24,7 @@ from test_loading import HEADLINE, LEAD, make_docx, make_epub, make_pdf, write
 from reader.core.article import Article
 from reader.core.compare import compare
 from reader.core.errors import ArticleError
-from reader.core.load import loader as loading
+from reader.core.load import loader
 from reader.core.load.formats import MB, files, zipguard
 from reader.core.load.loader import load, load_bytes
 
@@ -92,7 +92,7 @@ def test_no_read_permission_simulated(tmp_path, monkeypatch):
     def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(files.os, "open", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     assert reason(path) == "no permission to read this file"
 
 
@@ -110,7 +110,7 @@ def test_a_file_that_grows_while_read(tmp_path, monkeypatch):
             appended.append(True)
         return data
 
-    monkeypatch.setattr(files.os, "read", read_then_append)
+    monkeypatch.setattr(os, "read", read_then_append)
     assert "changed while it was being read" in reason(path)
 
 
@@ -124,7 +124,7 @@ def test_a_file_that_disappears_while_read(tmp_path, monkeypatch):
             path.unlink()
         return data
 
-    monkeypatch.setattr(files.os, "read", read_then_delete)
+    monkeypatch.setattr(os, "read", read_then_delete)
     assert "disappeared" in reason(path)
 
 
@@ -132,7 +132,7 @@ def test_a_very_large_file_is_refused_with_the_limit_before_reading(tmp_path, mo
     path = tmp_path / "huge.txt"
     with open(path, "wb") as f:
         f.truncate(80 * MB)  # sparse: no disk used, nothing to read
-    monkeypatch.setattr(files.os, "open", pytest.fail)  # refused before opening
+    monkeypatch.setattr(os, "open", pytest.fail)  # refused before opening
     assert "larger than the 50 MB this app supports" in reason(path)
 
 
@@ -145,14 +145,14 @@ def test_web_pages_have_their_own_limit(tmp_path, monkeypatch):
 
 
 def test_text_limit_applies_to_extracted_text(tmp_path, monkeypatch):
-    monkeypatch.setattr(loading, "TEXT_LIMIT", 100)
+    monkeypatch.setattr(loader, "TEXT_LIMIT", 100)
     assert "characters of text this app supports" in reason(
         write(tmp_path, "a.txt", (LEAD * 3).encode())
     )
 
 
 def test_documents_have_their_own_file_limit(tmp_path, monkeypatch):
-    monkeypatch.setattr(loading, "DOCUMENT_FILE_LIMIT", 1 * MB)
+    monkeypatch.setattr(loader, "DOCUMENT_FILE_LIMIT", 1 * MB)
     path = tmp_path / "big.pdf"
     with open(path, "wb") as f:
         f.truncate(2 * MB)

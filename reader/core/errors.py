@@ -1,4 +1,4 @@
-"""The one error type the engine raises for input it cannot use."""
+"""The engine's exceptions: unusable input (``ArticleError``) and a stopped run (``Cancelled``)."""
 
 from __future__ import annotations
 

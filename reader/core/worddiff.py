@@ -2,9 +2,12 @@
 
 Each word, run of spaces and punctuation mark is mapped to one private character,
 diff-match-patch diffs those strings (so an edit never splits a word), the
-semantic cleanup merges confetti into readable chunks, and the result is mapped
-back to text. Callers pass one aligned pair at a time (a sentence or a few), never
-a whole document: that is what keeps the cost near-linear.
+result is mapped back to text, and equalities made only of function words and
+punctuation between two word edits are dissolved into the edits, so a
+paraphrase reads as whole edits rather than confetti (diff-match-patch's own
+semantic cleanup is not used: see ``_dissolve_weak_equalities``). Callers pass
+one aligned pair at a time (a sentence or a few), never a whole document: that
+is what keeps the cost near-linear.
 """
 
 from __future__ import annotations
@@ -178,14 +181,3 @@ def side_text(ops: tuple[Op, ...] | list[Op], side: str) -> str:
     """Rebuild one side from ops: ``side`` is "left" ("=" and "-") or "right" ("=" and "+")."""
     keep = DELETE if side == "left" else INSERT
     return "".join(op.text for op in ops if op.tag in (EQUAL, keep))
-
-
-def changed_chars(ops: tuple[Op, ...] | list[Op]) -> tuple[int, int]:
-    """Return (characters only in the left, characters only in the right), spaces ignored."""
-    left = sum(len(op.text) - _spaces(op.text) for op in ops if op.tag == DELETE)
-    right = sum(len(op.text) - _spaces(op.text) for op in ops if op.tag == INSERT)
-    return left, right
-
-
-def _spaces(text: str) -> int:
-    return sum(1 for c in text if c.isspace())

@@ -18,20 +18,20 @@ pair times out marking ~80% changed), so alignment works on sentences:
 5. Leftover sentences are paired out of order (moved) when clearly similar.
 
 Similarity is a Dice coefficient over word counts weighted by inverse document
-frequency, so "the", "of" and "said" barely count and shared names do.
+frequency (``similarity``). One algorithm whose steps share the sides, scorer and
+groups, hence one module (~650 lines) with a section per step.
 """
 
 from __future__ import annotations
 
-import math
-import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from itertools import chain, pairwise
-from operator import attrgetter, itemgetter, mul
+from itertools import pairwise
+from operator import attrgetter, itemgetter
 
+from reader.core.align.similarity import WORD, Scorer, Side
 from reader.core.article import Article, Span
 from reader.core.results.comparison import Block, BlockKind
 from reader.core.worddiff import DELETE, EQUAL, INSERT, Op, word_ops
@@ -51,41 +51,7 @@ _FEW_VOTED = 24  # candidates ranked by one sort with a Python key when no more 
 
 _TICK_EVERY = 500  # sentences or pairs between progress ticks (and cancel checks)
 
-_WORD = re.compile(r"\w+")
 _SHAPES = ((1, 1), (1, 2), (2, 1), (1, 3), (3, 1), (2, 2))
-
-
-@dataclass
-class _Side:
-    """One article's sentences; word bags are made on first use."""
-
-    text: str
-    spans: list[Span]
-    sentences: list[str]  # each span's text, sliced once: every stage reads them
-    taken: list[bool]
-    has_headline: bool
-    _bags: list[Counter[str] | None]
-
-    @classmethod
-    def of(cls, article: Article) -> _Side:
-        spans = list(article.sentences)
-        first = article.text[spans[0][0] : spans[0][1]] if spans else ""
-        # A line ending in a full stop is a lead sentence, whatever the loader called it.
-        headline = bool(first and first == article.title and first[-1] not in ".!?")
-        bags: list[Counter[str] | None] = [None] * len(spans)
-        if headline:
-            # A headline is compared with the other headline only: its words
-            # ("White House", "Biden") echo the lead without being its counterpart.
-            bags[0] = Counter()
-        text = article.text
-        sentences = [text[start:end] for start, end in spans]
-        return cls(text, spans, sentences, [False] * len(spans), headline, bags)
-
-    def bag(self, i: int) -> Counter[str]:
-        bag = self._bags[i]
-        if bag is None:
-            bag = self._bags[i] = Counter(_WORD.findall(self.sentences[i].lower()))
-        return bag
 
 
 @dataclass(slots=True)
@@ -98,127 +64,6 @@ class _Group:
     r1: int
     sim: float
     moved: bool = False
-
-
-class _Scorer:
-    """Weighted Dice similarity of sentence groups, with IDF over the sentences in play.
-
-    IDF counts only the sentences not already paired word for word: they are
-    the ones whose matches are in question, and it keeps the cost of a mostly
-    unchanged rewrite proportional to what changed. A word's weight in a group
-    is its IDF times its count there; the word bags are weighed as they are
-    compared, never copied into weighted ones.
-    """
-
-    def __init__(self, left: _Side, right: _Side, free_left: list[int], free_right: list[int]):
-        # A bag iterates its distinct words: one count per sentence holding the word.
-        df = Counter(chain(*map(left.bag, free_left), *map(right.bag, free_right)))
-        n = len(free_left) + len(free_right) + 1
-        self._rare = math.log(n) + 0.1  # the weight of a word seen nowhere in play
-        self.idf = _Idf({w: math.log(n / c) + 0.1 for w, c in df.items()}, self._rare)
-        self._left = _Masses(left, self.idf, free_left)
-        self._right = _Masses(right, self.idf, free_right)
-
-    def shared(self, a: Counter[str], b: Counter[str]) -> float:
-        """The weight two bags have in common."""
-        # Summed in the smaller bag's own (text) order, never a set's: a set of
-        # strings iterates in hash order, which changes from run to run, and so
-        # would the last bits of the sum and the ties they break.
-        if len(a) > len(b):
-            a, b = b, a
-        idf = self.idf
-        return sum([idf[w] * min(c, b[w]) for w, c in a.items() if w in b])
-
-    def pair(self, i: int, j: int) -> float:
-        """Similarity (0..1) of left sentence ``i`` and right sentence ``j``."""
-        # The common case of ``groups``, without its loops: most calls score one pair.
-        mass = self._left.of(i) + self._right.of(j)
-        return 2.0 * self.shared(self._left.bag(i), self._right.bag(j)) / mass if mass else 0.0
-
-    def groups(self, l0: int, l1: int, r0: int, r1: int) -> float:
-        """Similarity (0..1) of left sentences [l0, l1) and right sentences [r0, r1)."""
-        if l1 - l0 == 1 and r1 - r0 == 1:
-            return self.pair(l0, r0)
-        mass = self._left.total(l0, l1) + self._right.total(r0, r1)
-        if not mass:
-            return 0.0
-        shared = self.shared(self._left.merged(l0, l1), self._right.merged(r0, r1))
-        return 2.0 * shared / mass
-
-    def contained(self, a0: int, a1: int, b0: int, b1: int, *, left_in_right: bool) -> float:
-        """Share of the weight of sentences [a0, a1) of one side found in [b0, b1) of the other."""
-        mine, theirs = (self._left, self._right) if left_in_right else (self._right, self._left)
-        mass = mine.total(a0, a1)
-        if not mass:
-            return 0.0
-        return self.shared(mine.merged(a0, a1), theirs.merged(b0, b1)) / mass
-
-    def outweighs(self, k: int, verbatim: str, *, left: bool) -> bool:
-        """Whether sentence ``k`` of one side, added to a pair of identical sentences
-        ``verbatim``, must bring its similarity below ``1 - GROW_SLACK``.
-
-        Such a pair of weight ``m`` a side becomes ``2m / (2m + x)`` similar with a
-        sentence of weight ``x``. ``m`` is bounded without counting its words:
-        at most one word per two characters, none weighing more than an unseen one.
-        """
-        masses = self._left if left else self._right
-        bound = self._rare * (len(verbatim) // 2 + 1)
-        # 2m * slack / (1 - slack) is the most x may weigh; 1.5x that leaves rounding no say.
-        return masses.of(k) > 3.0 * bound * GROW_SLACK / (1.0 - GROW_SLACK)
-
-    def rarest(self, bag: Counter[str], k: int) -> list[str]:
-        """The ``k`` rarest words of a free sentence's bag; equally rare: in text order."""
-        # A stable sort keeps equally rare words in text order.
-        return sorted(bag, key=self.idf.__getitem__, reverse=True)[:k]
-
-
-class _Idf(dict[str, float]):
-    """Each word's IDF; a word seen in no sentence in play weighs ``rare``."""
-
-    def __init__(self, weights: dict[str, float], rare: float) -> None:
-        super().__init__(weights)
-        self.rare = rare
-
-    def __missing__(self, word: str) -> float:
-        return self.rare
-
-
-def _mass(bag: Counter[str], idf: _Idf) -> float:
-    """The total weight of a bag."""
-    return sum(map(mul, map(idf.__getitem__, bag), bag.values()))
-
-
-class _Masses:
-    """Each sentence's total weight on one side: the free ones' at once, others on first use."""
-
-    def __init__(self, side: _Side, idf: _Idf, free: list[int]) -> None:
-        # Not the scorer itself: a reference back to it would make a cycle, and
-        # cycles (with every word bag in them) wait for the paused collector.
-        self.bag = side.bag
-        self._idf = idf
-        self._masses: list[float | None] = [None] * len(side.spans)
-        # The free sentences are the ones scored: all weighed at once.
-        for i in free:
-            self._masses[i] = _mass(side.bag(i), idf)
-
-    def of(self, i: int) -> float:
-        mass = self._masses[i]
-        if mass is None:
-            mass = self._masses[i] = _mass(self.bag(i), self._idf)
-        return mass
-
-    def total(self, start: int, end: int) -> float:
-        if end - start == 1:
-            return self.of(start)
-        return sum(self.of(i) for i in range(start, end))
-
-    def merged(self, start: int, end: int) -> Counter[str]:
-        if end - start == 1:
-            return self.bag(start)
-        total: Counter[str] = Counter()
-        for i in range(start, end):
-            total.update(self.bag(i))
-        return total
 
 
 Tick = Callable[[float], None]
@@ -248,12 +93,12 @@ def align(left: Article, right: Article, *, tick: Tick = _no_tick) -> tuple[Bloc
     ``tick(fraction)`` is called now and then with the share of work done; it may
     raise to abandon the alignment (that is how ``compare`` cancels).
     """
-    lside, rside = _Side.of(left), _Side.of(right)
+    lside, rside = Side.of(left), Side.of(right)
     exact = _exact_pairs(lside, rside)
     paired_right = set(exact.values())
     free_left = [i for i in range(len(lside.spans)) if i not in exact]
     free_right = [j for j in range(len(rside.spans)) if j not in paired_right]
-    scorer = _Scorer(lside, rside, free_left, free_right)
+    scorer = Scorer(lside, rside, free_left, free_right)
     settled = {i: (1.0, j) for i, j in exact.items()}
     settled.update(_between_exact(exact, paired_right, scorer))
     candidates = _candidates(lside, rside, scorer, settled, free_right, lambda f: tick(0.5 * f))
@@ -270,7 +115,7 @@ def align(left: Article, right: Article, *, tick: Tick = _no_tick) -> tuple[Bloc
     return _blocks(groups, lside, rside, lambda f: tick(0.6 + 0.4 * f))
 
 
-def _take(lside: _Side, rside: _Side, g: _Group) -> None:
+def _take(lside: Side, rside: Side, g: _Group) -> None:
     for i in range(g.l0, g.l1):
         lside.taken[i] = True
     for j in range(g.r0, g.r1):
@@ -280,7 +125,7 @@ def _take(lside: _Side, rside: _Side, g: _Group) -> None:
 # -- 1. candidates ---------------------------------------------------------------------------
 
 
-def _exact_pairs(lside: _Side, rside: _Side) -> dict[int, int]:
+def _exact_pairs(lside: Side, rside: Side) -> dict[int, int]:
     """Left index -> right index of sentences whose text occurs once on each side.
 
     Most sentences of a rewrite are kept word for word: these pair by lookup,
@@ -297,13 +142,13 @@ def _exact_pairs(lside: _Side, rside: _Side) -> dict[int, int]:
     pairs = {}
     for i, text in enumerate(left, skip_left):
         j = seen.get(text, -1)
-        if j >= 0 and left_count[text] == 1 and _WORD.search(text):
+        if j >= 0 and left_count[text] == 1 and WORD.search(text):
             pairs[i] = j
     return pairs
 
 
 def _between_exact(
-    exact: dict[int, int], paired_right: set[int], scorer: _Scorer
+    exact: dict[int, int], paired_right: set[int], scorer: Scorer
 ) -> dict[int, tuple[float, int]]:
     """Left index -> (similarity, right index) of edited sentences between exact pairs.
 
@@ -333,9 +178,9 @@ def _between_exact(
 
 
 def _candidates(
-    lside: _Side,
-    rside: _Side,
-    scorer: _Scorer,
+    lside: Side,
+    rside: Side,
+    scorer: Scorer,
     settled: dict[int, tuple[float, int]],
     free_right: list[int],
     tick: Tick,
@@ -521,9 +366,9 @@ def _longest_increasing(values: list[int]) -> list[int]:
 class _Gaps:
     """What aligning the gaps reads and updates: both sides, the scorer, the candidates."""
 
-    lside: _Side
-    rside: _Side
-    scorer: _Scorer
+    lside: Side
+    rside: Side
+    scorer: Scorer
     candidates: list[list[tuple[float, int]]]
 
     def between(self, backbone: list[_Group]) -> list[_Group]:
@@ -569,7 +414,7 @@ class _Gaps:
 
 
 def _gap_dp(
-    l0: int, l1: int, r0: int, r1: int, lside: _Side, rside: _Side, scorer: _Scorer
+    l0: int, l1: int, r0: int, r1: int, lside: Side, rside: Side, scorer: Scorer
 ) -> list[_Group]:
     """Best monotone grouping of free sentences in a gap; a group scores ``sim - GAP_MIN``."""
     n, m = l1 - l0, r1 - r0
@@ -614,9 +459,7 @@ def _gap_dp(
 # -- 4. grow and merge -------------------------------------------------------------------------
 
 
-def _grow_and_merge(
-    groups: list[_Group], lside: _Side, rside: _Side, scorer: _Scorer
-) -> list[_Group]:
+def _grow_and_merge(groups: list[_Group], lside: Side, rside: Side, scorer: Scorer) -> list[_Group]:
     """Absorb free neighbours and merge adjacent groups where content crossed a boundary."""
     groups.sort(key=attrgetter("l0", "r0"))
     for g in groups:
@@ -641,7 +484,7 @@ def _grow_and_merge(
     return merged
 
 
-def _grow(g: _Group, lside: _Side, rside: _Side, scorer: _Scorer) -> None:
+def _grow(g: _Group, lside: Side, rside: Side, scorer: Scorer) -> None:
     """Absorb free neighbours whose words are largely found on the other side of the group.
 
     A split sentence's second half adds new shared words but also new unshared
@@ -670,7 +513,9 @@ def _grow(g: _Group, lside: _Side, rside: _Side, scorer: _Scorer) -> None:
             and lside.sentences[g.l0] == rside.sentences[g.r0]
         )
         for l0, l1, r0, r1, side, k in options:
-            if verbatim and scorer.outweighs(k, lside.sentences[g.l0], left=side == "left"):
+            if verbatim and scorer.outweighs(
+                k, lside.sentences[g.l0], left=side == "left", slack=GROW_SLACK
+            ):
                 continue
             if side == "left":
                 inside = scorer.contained(k, k + 1, g.r0, g.r1, left_in_right=True)
@@ -691,9 +536,9 @@ def _grow(g: _Group, lside: _Side, rside: _Side, scorer: _Scorer) -> None:
 
 
 def _pair_leftovers(
-    lside: _Side,
-    rside: _Side,
-    scorer: _Scorer,
+    lside: Side,
+    rside: Side,
+    scorer: Scorer,
     candidates: list[list[tuple[float, int]]],
     groups: list[_Group],
 ) -> list[_Group]:
@@ -717,7 +562,7 @@ def _pair_leftovers(
 # -- blocks ------------------------------------------------------------------------------------
 
 
-def _blocks(groups: list[_Group], lside: _Side, rside: _Side, tick: Tick) -> tuple[Block, ...]:
+def _blocks(groups: list[_Group], lside: Side, rside: Side, tick: Tick) -> tuple[Block, ...]:
     keyed: list[tuple[tuple[int, int, int], Block]] = []
     lspans, rspans = lside.spans, rside.spans
     lsentences, rsentences = lside.sentences, rside.sentences
@@ -763,8 +608,8 @@ def _pair_block(lspan: Span, rspan: Span, ops: tuple[Op, ...], moved: bool) -> B
     return Block(BlockKind.SAME if same else BlockKind.CHANGED, lspan, rspan, ops, moved)
 
 
-def _free_runs(side: _Side) -> Iterable[tuple[int, int]]:
-    """Maximal runs [start, end) of untaken sentences within one paragraph-free stretch."""
+def _free_runs(side: Side) -> Iterable[tuple[int, int]]:
+    """Maximal runs [start, end) of untaken sentences."""
     start = None
     for i, taken in enumerate(side.taken):
         if taken:

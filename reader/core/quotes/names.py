@@ -1,0 +1,175 @@
+"""Resolving a speaker's mention to a name: full names by surname, pronouns, roles.
+
+``NameIndex`` is one regex pass over the article; ``Resolver`` turns a mention
+(``she``, ``Guerra``, ``the 32-year-old``) into the latest full name it refers to.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from reader.core.quotes.cues import (
+    DETERMINERS,
+    NAME_RUN,
+    NOT_NAMES,
+    ORG_HEADS,
+    PARTICLES,
+    PERSON_PRONOUNS,
+    PRECEDING_WORD,
+    PREPOSITIONS,
+    PRONOUNS,
+    TITLES,
+    WINDOW,
+)
+from reader.core.quotes.mentions import Mention, paragraph_start, previous_paragraph_start
+
+# --- resolving the mention to a name -------------------------------------------------------
+
+
+class NameIndex:
+    """Every full name (two or more capitalised words) in the text, by surname."""
+
+    def __init__(self, text: str) -> None:
+        self.by_last: dict[str, list[tuple[int, str]]] = {}
+        self.people: list[tuple[int, str]] = []
+        self.roles: dict[str, list[tuple[int, str]]] = {}  # role head word -> (position, name)
+        for match in NAME_RUN.finditer(text):
+            raw = match.group()
+            if " " not in raw and "\xa0" not in raw:
+                continue  # one word: never a full name (most capitalised runs)
+            name = _clean_name(raw)
+            if len(name.split()) < 2 or not _looks_like_person(name):
+                continue
+            key = name.split()[-1].lower()
+            self.by_last.setdefault(key, []).append((match.start(), name))
+            preceding = PRECEDING_WORD.search(text, max(0, match.start() - 12), match.start())
+            if preceding and preceding.group(1).lower() in _PLACE_PREPOSITIONS:
+                continue  # "based out of New Mexico", "with Colores United": a place or body
+            self.people.append((match.start(), name))
+            role = _APPOSITIVE.match(text, match.end())
+            if role:
+                head = role.group("head").lower()
+                self.roles.setdefault(head, []).append((match.start(), name))
+        self._people_pos = [p for p, _ in self.people]
+
+    def full_name(self, surname: str, before: int) -> str | None:
+        entries = self.by_last.get(surname.lower())
+        if not entries:
+            return None
+        k = bisect.bisect_left(entries, (before, ""))
+        return entries[k - 1][1] if k else None
+
+    def last_person(self, before: int) -> str | None:
+        k = bisect.bisect_left(self._people_pos, before)
+        return self.people[k - 1][1] if k else None
+
+    def role(self, head: str, before: int) -> str | None:
+        entries = self.roles.get(head)
+        if not entries:
+            return None
+        k = bisect.bisect_left(entries, (before, ""))
+        return entries[k - 1][1] if k else None
+
+
+_PLACE_PREPOSITIONS = PREPOSITIONS | {"of", "to"}
+# ", the 32-year-old officer at …," after a name: the role's head word is "officer".
+_APPOSITIVE = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[^\s,;:.“”\"]+\s+){0,6}?(?P<head>[^\s,;:.“”\"]+)"
+    r"(?=\s+(?:at|of|for|with|from|in|who)\b|,)"
+)
+
+
+class Resolver:
+    def __init__(self, text: str, names: NameIndex) -> None:
+        self.text = text
+        self.names = names
+        self.recent_people: list[tuple[int, str]] = []
+        self.recent_groups: list[tuple[int, str]] = []
+
+    def resolve(self, mention: Mention) -> str:
+        at = mention.span[0]
+        words = mention.text.split()
+        first = words[0].lower()
+        if len(words) == 1 and first in PRONOUNS:
+            if first in PERSON_PRONOUNS:
+                name = self._recent(self.recent_people, at) or self.names.last_person(at)
+                return name or mention.text
+            if first in ("they", "them"):
+                return self._plural_subject(at) or mention.text
+            if first == "it":
+                return self._recent(self.recent_groups, at) or mention.text
+            return mention.text
+        if first in DETERMINERS:
+            head = re.sub(r"'s$|’s$", "", words[-1].lower())
+            name = self.names.role(head, at)
+            if name is None and re.fullmatch(r"\d+-year-old", head):
+                name = self._recent(self.recent_people, at) or self.names.last_person(at)
+            if name:
+                self.recent_people.append((at, name))
+                return name
+            described = ("the " + " ".join(words[1:])) if first == "the" else mention.text
+            self.recent_groups.append((at, described))
+            return described
+        name = _clean_name(mention.text) or mention.text
+        tokens = name.split()
+        if len(tokens) == 1:
+            full = self.names.full_name(tokens[0], at + 1)
+            if full:
+                name = full
+        if _looks_like_person(name):
+            self.recent_people.append((at, name))
+        else:
+            self.recent_groups.append((at, name))
+        return name
+
+    def _plural_subject(self, before: int) -> str | None:
+        """``they``: the latest sentence-initial ``the …s`` in the last two paragraphs."""
+        para = paragraph_start(self.text, before)
+        lo = previous_paragraph_start(self.text, para) if para else 0
+        found = None
+        for match in _PLURAL_SUBJECT.finditer(self.text, max(lo, before - 2 * WINDOW), before):
+            found = match.group("np")
+        if found is None:
+            return None
+        return "the " + found.split(None, 1)[1]
+
+    @staticmethod
+    def _recent(entries: list[tuple[int, str]], before: int) -> str | None:
+        for pos, name in reversed(entries):
+            if pos < before:
+                return name
+        return None
+
+
+# "The advocates", "the immigration groups": a plural subject opening a sentence or clause.
+_PLURAL_SUBJECT = re.compile(
+    r"(?:^|(?<=[.!?”\"] )|(?<=\n)|(?<=, ))"
+    r"(?P<np>[Tt]he(?: [a-z][\w-]*){0,3} [a-z][\w-]*[^s\W]s)\b(?! of)"
+)
+
+
+_PARENTHETICAL = re.compile(r"\s*\([^()]*\)")
+_POSSESSIVE = re.compile(r"(?<=s)['’]$|['’]s$")
+
+
+def _clean_name(raw: str) -> str:
+    """Drop a parenthetical (``(D-Wis.)``), a possessive and leading titles from a name."""
+    name = _PARENTHETICAL.sub("", raw).strip() if "(" in raw else raw.strip()
+    if name.endswith(("'", "’", "s")):
+        name = _POSSESSIVE.sub("", name)
+    tokens = name.split()
+    while tokens and tokens[0].rstrip(".").lower() in NOT_NAMES:
+        tokens.pop(0)
+    while len(tokens) > 1 and tokens[0].rstrip(".").lower() in TITLES:
+        tokens.pop(0)
+    return " ".join(tokens)
+
+
+def _looks_like_person(name: str) -> bool:
+    tokens = name.split()
+    if not tokens or tokens[0].lower() in DETERMINERS:
+        return False
+    if tokens[-1].lower() in ORG_HEADS or tokens[-1].isupper():
+        return False
+    return all(t[:1].isupper() or t in PARTICLES for t in tokens)
