@@ -14,7 +14,7 @@ def test_compare_json_shape(seed_paths):
     out = io.StringIO()
     assert main(["compare", str(seed_paths[0]), str(seed_paths[1]), "--json"], stdout=out) == 0
     data = json.loads(out.getvalue())
-    assert set(data) == {"left", "right", "blocks", "quotes", "summary"}
+    assert set(data) == {"left", "right", "blocks", "quotes", "spin", "summary"}
     assert data["left"]["text"] == seed_paths[0].read_text(encoding="utf-8")
     assert data["right"]["path"] == str(seed_paths[1])
 

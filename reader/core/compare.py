@@ -11,6 +11,8 @@ from reader.core.errors import Cancelled
 from reader.core.gc_pause import gc_paused
 from reader.core.results.comparison import Comparison
 from reader.core.results.summary import summarize
+from reader.core.spin.context import SpinContext
+from reader.core.spin.stage import find_spin
 
 ProgressCallback = Callable[[float, str], None]
 
@@ -23,7 +25,7 @@ def compare(
     should_cancel: Callable[[], bool] | None = None,
     parallel: bool = False,
 ) -> Comparison:
-    """Align, diff and pair the quotations of two articles.
+    """Align, diff and pair the quotations of two articles, then find what changed in meaning.
 
     A pure function, safe to run in a worker thread. ``progress(fraction, stage)``
     is called every few hundred sentences; when ``should_cancel()`` turns true the
@@ -54,8 +56,11 @@ def compare(
             quote_pairs = quotes.result()
         finally:
             quotes.close()
+        step(0.9, "finding changes in meaning")
+        findings = find_spin(SpinContext(left, right, blocks, quote_pairs))
         step(1.0, "done")
-        return Comparison(left, right, blocks, quote_pairs, summarize(blocks, quote_pairs))
+        summary = summarize(blocks, quote_pairs, findings)
+        return Comparison(left, right, blocks, quote_pairs, summary, findings)
 
 
 __all__ = ["compare"]

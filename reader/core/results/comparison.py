@@ -99,6 +99,64 @@ class QuotePair:
     ops: tuple[Op, ...] = ()
 
 
+class FindingKind(StrEnum):
+    """What a change in meaning is about; the order is the order views list them in."""
+
+    LOADED = "loaded"  # emotive, pejorative or intensifying wording, labels, charged verbs
+    FACT = "fact"  # numbers, dates, names changed, dropped or added in an aligned pair
+    ATTRIBUTION = "attribution"  # a claim's source, reporting verb or hedge changed
+    QUOTE = "quote"  # a quotation dropped, added, altered, truncated, merged or split
+    OMISSION = "omission"  # a passage carrying facts, quotations or sources, dropped or added
+
+
+class Change(StrEnum):
+    ADDED = "added"  # only in the rewrite (``side`` is right)
+    DROPPED = "dropped"  # only in the original (``side`` is left)
+    CHANGED = "changed"  # both, differing: ``side`` is right, ``counterpart`` the old words
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A change in meaning: ``side``'s text ``[start, end)``, with the aligned words opposite.
+
+    ``counterpart`` is a span of the other side (the words replaced, or the
+    aligned passage), or None when nothing there corresponds. ``why`` says it
+    in plain words ("date changed: next month -> in November"); ``weight`` ranks
+    findings (0..1, weightier first).
+    """
+
+    kind: FindingKind
+    change: Change
+    side: str  # "left" or "right"
+    start: int
+    end: int
+    why: str
+    weight: float
+    counterpart: Span | None = None
+
+    @property
+    def other_side(self) -> str:
+        return "right" if self.side == "left" else "left"
+
+    def to_json(self, left_text: str, right_text: str) -> dict[str, Any]:
+        own, other = (left_text, right_text) if self.side == "left" else (right_text, left_text)
+        counterpart = None
+        if self.counterpart is not None:
+            c0, c1 = self.counterpart
+            counterpart = {"side": self.other_side, "start": c0, "end": c1, "text": other[c0:c1]}
+        return {
+            "kind": self.kind.value,
+            "change": self.change.value,
+            "side": self.side,
+            "start": self.start,
+            "end": self.end,
+            "text": own[self.start : self.end],
+            "counterpart": counterpart,
+            "why": self.why,
+            "weight": round(self.weight, 3),
+        }
+
+
 @dataclass(frozen=True)
 class Summary:
     """Character counts (spaces not counted) and quote counts of a comparison."""
@@ -113,6 +171,8 @@ class Summary:
     verbatim_chars: int = 0  # right characters in runs of VERBATIM_WORDS+ words copied as is
     blocks_by_kind: dict[str, int] = field(default_factory=dict)
     quotes_by_status: dict[str, int] = field(default_factory=dict)
+    # Findings by kind, then by change: {"loaded": {"added": 3, "dropped": 2}, ...}
+    findings: dict[str, dict[str, int]] = field(default_factory=dict)
 
     @property
     def kept_share(self) -> float:
@@ -132,6 +192,11 @@ class Summary:
     def omitted_share(self) -> float:
         return self.omitted_chars / self.left_chars if self.left_chars else 0.0
 
+    @property
+    def moved_share(self) -> float:
+        """Share of the right article in passages the rewrite moved (0..1)."""
+        return self.moved_chars / self.right_chars if self.right_chars else 0.0
+
     def to_json(self) -> dict[str, Any]:
         return {
             "left_chars": self.left_chars,
@@ -148,6 +213,7 @@ class Summary:
             "omitted_share": round(self.omitted_share, 4),
             "blocks": dict(self.blocks_by_kind),
             "quotes": dict(self.quotes_by_status),
+            "spin": {kind: dict(changes) for kind, changes in self.findings.items()},
         }
 
 
@@ -160,6 +226,7 @@ class Comparison:
     blocks: tuple[Block, ...]
     quote_pairs: tuple[QuotePair, ...]
     summary: Summary
+    findings: tuple[Finding, ...] = ()  # weightiest first
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -175,6 +242,7 @@ class Comparison:
                 }
                 for pair in self.quote_pairs
             ],
+            "spin": [f.to_json(self.left.text, self.right.text) for f in self.findings],
             "summary": self.summary.to_json(),
         }
 

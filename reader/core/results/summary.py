@@ -4,14 +4,26 @@ from __future__ import annotations
 
 from collections import Counter
 
-from reader.core.results.comparison import Block, BlockKind, QuotePair, QuoteStatus, Summary
+from reader.core.results.comparison import (
+    Block,
+    BlockKind,
+    Finding,
+    FindingKind,
+    QuotePair,
+    QuoteStatus,
+    Summary,
+)
 from reader.core.worddiff import DELETE, EQUAL, INSERT
 
 # A kept run of this many words is copy-paste rather than shared vocabulary.
 VERBATIM_WORDS = 6
 
 
-def summarize(blocks: tuple[Block, ...], quote_pairs: tuple[QuotePair, ...]) -> Summary:
+def summarize(
+    blocks: tuple[Block, ...],
+    quote_pairs: tuple[QuotePair, ...],
+    findings: tuple[Finding, ...] = (),
+) -> Summary:
     """Count kept, added, omitted and moved characters (spaces not counted)."""
     counts = {EQUAL: 0, DELETE: 0, INSERT: 0}
     moved = verbatim = 0
@@ -44,8 +56,18 @@ def summarize(blocks: tuple[Block, ...], quote_pairs: tuple[QuotePair, ...]) -> 
         # Counted by member, then named: an enum's ``.value`` costs a lookup per block.
         blocks_by_kind=_by_value(Counter(b.kind for b in blocks)),
         quotes_by_status=_by_value(Counter(p.status for p in quote_pairs)),
+        findings=_findings_by_kind(findings),
     )
 
 
 def _by_value(counts: Counter[BlockKind] | Counter[QuoteStatus]) -> dict[str, int]:
     return {member.value: n for member, n in counts.items()}
+
+
+def _findings_by_kind(findings: tuple[Finding, ...]) -> dict[str, dict[str, int]]:
+    """Counts by kind then change, every kind present (zero counts left out), in list order."""
+    counts = Counter((f.kind, f.change) for f in findings)
+    return {
+        kind.value: {change.value: n for (k, change), n in sorted(counts.items()) if k is kind}
+        for kind in FindingKind
+    }

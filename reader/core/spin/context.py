@@ -1,0 +1,157 @@
+"""What every spin detector reads: both articles, the blocks and their edits, the quotation pairs.
+
+Built once per comparison from what alignment and quotation pairing produced;
+detectors only read it. An ``Edit`` is one run of changed words inside a paired
+block, between two kept stretches: the words the original had there (``left``)
+and the words the rewrite has instead (``right``), either possibly empty.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+
+from reader.core.article import Article, Span
+from reader.core.results.comparison import (
+    Block,
+    BlockKind,
+    Change,
+    Finding,
+    FindingKind,
+    QuotePair,
+)
+from reader.core.worddiff import DELETE, EQUAL, INSERT
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Changed words of paired block ``block``: ``left`` replaced by ``right`` (None: nothing)."""
+
+    block: int
+    left: Span | None
+    right: Span | None
+
+
+@dataclass
+class SpinContext:
+    """The comparison so far, as the detectors read it; offsets index each side's text."""
+
+    left: Article
+    right: Article
+    blocks: tuple[Block, ...]
+    quote_pairs: tuple[QuotePair, ...]
+
+    @cached_property
+    def _by_start(self) -> dict[str, tuple[list[int], list[int]]]:
+        """Per side: the starts of the blocks it holds, sorted, and those blocks' indexes."""
+        out = {}
+        for side in ("left", "right"):
+            held = sorted(
+                (span[0], i) for i, b in enumerate(self.blocks) if (span := _span(b, side))
+            )
+            out[side] = ([start for start, _ in held], [i for _, i in held])
+        return out
+
+    def text(self, side: str) -> str:
+        return self.left.text if side == "left" else self.right.text
+
+    def article(self, side: str) -> Article:
+        return self.left if side == "left" else self.right
+
+    @cached_property
+    def edits(self) -> tuple[Edit, ...]:
+        """Every run of changed words of every paired block, in block order."""
+        found: list[Edit] = []
+        for index, block in enumerate(self.blocks):
+            if block.kind is not BlockKind.CHANGED or block.left is None or block.right is None:
+                continue
+            lpos, rpos = block.left[0], block.right[0]
+            run_l: list[int] | None = None  # [start, end] of the run's deleted words
+            run_r: list[int] | None = None
+            for tag, text in block.ops:
+                n = len(text)
+                if tag == EQUAL:
+                    if run_l or run_r:
+                        found.append(_edit(index, run_l, run_r))
+                        run_l = run_r = None
+                    lpos += n
+                    rpos += n
+                elif tag == DELETE:
+                    run_l = [run_l[0] if run_l else lpos, lpos + n]
+                    lpos += n
+                elif tag == INSERT:
+                    run_r = [run_r[0] if run_r else rpos, rpos + n]
+                    rpos += n
+            if run_l or run_r:
+                found.append(_edit(index, run_l, run_r))
+        return tuple(e for e in found if _has_word(self, e))
+
+    @cached_property
+    def _quoted(self) -> dict[str, tuple[list[int], list[int]]]:
+        spans: dict[str, list[Span]] = {"left": [], "right": []}
+        for pair in self.quote_pairs:
+            for side, quotes in (("left", pair.left), ("right", pair.right)):
+                for quote in quotes:
+                    spans[side].extend(quote.fragments or ((quote.start, quote.end),))
+        return {
+            side: ([s for s, _ in sorted(found)], [e for _, e in sorted(found)])
+            for side, found in spans.items()
+        }
+
+    def quoted(self, side: str, offset: int) -> bool:
+        """Whether ``offset`` of ``side`` lies inside a direct quotation (someone's words)."""
+        starts, ends = self._quoted[side]
+        k = bisect.bisect_right(starts, offset) - 1
+        return k >= 0 and offset < ends[k]
+
+    def headline(self, side: str) -> Span | None:
+        """The span of ``side``'s headline (its title line), or None when it has none."""
+        article = self.article(side)
+        if not article.title or not article.sentences:
+            return None
+        first = article.sentences[0]
+        return first if article.text[first[0] : first[1]] == article.title else None
+
+    def in_headline(self, side: str, offset: int) -> bool:
+        span = self.headline(side)
+        return span is not None and span[0] <= offset < span[1]
+
+    def block_at(self, side: str, offset: int) -> int | None:
+        """Index of the block holding ``offset`` on ``side`` (None in the spaces between)."""
+        starts, held = self._by_start[side]
+        k = bisect.bisect_right(starts, offset) - 1
+        if k < 0:
+            return None
+        index = held[k]
+        span = _span(self.blocks[index], side)
+        return index if span and offset < span[1] else None
+
+    def aligned(self, side: str, start: int) -> Span | None:
+        """The other side's span of the block that holds ``start`` on ``side``, if paired."""
+        index = self.block_at(side, start)
+        if index is None:
+            return None
+        return _span(self.blocks[index], "right" if side == "left" else "left")
+
+
+def _span(block: Block, side: str) -> Span | None:
+    return block.left if side == "left" else block.right
+
+
+def _edit(block: int, left: list[int] | None, right: list[int] | None) -> Edit:
+    return Edit(block, tuple(left) if left else None, tuple(right) if right else None)  # type: ignore[arg-type]
+
+
+def _has_word(ctx: SpinContext, edit: Edit) -> bool:
+    # Runs of spaces or punctuation alone carry no meaning to report.
+    for side, span in (("left", edit.left), ("right", edit.right)):
+        if span and any(c.isalnum() for c in ctx.text(side)[span[0] : span[1]]):
+            return True
+    return False
+
+
+Detector = Callable[[SpinContext], list[Finding]]
+
+__all__ = ["Change", "Detector", "Edit", "Finding", "FindingKind", "SpinContext"]

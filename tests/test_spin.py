@@ -1,0 +1,126 @@
+"""The spin stage on small texts of our own: each kind of finding, and what must not be one."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.core.article import Article
+from reader.core.compare import compare
+from reader.core.results.comparison import Change, FindingKind
+
+
+def findings(left: str, right: str, kind: FindingKind | None = None):
+    comparison = compare(Article.from_text(left), Article.from_text(right))
+    texts = {"left": comparison.left.text, "right": comparison.right.text}
+    out = []
+    for f in comparison.findings:
+        if kind is None or f.kind is kind:
+            out.append((f.change.value, f.side, texts[f.side][f.start : f.end], f.why))
+    return out
+
+
+def test_a_source_dropped_from_an_aligned_sentence_is_found():
+    left = "The council approved the budget on Tuesday, according to a report by the town clerk."
+    right = "The council approved the budget on Tuesday."
+    found = findings(left, right, FindingKind.ATTRIBUTION)
+    assert [(c, s, t) for c, s, t, _ in found] == [("dropped", "left", "according to a report")]
+
+
+def test_a_claim_whose_source_became_a_hedge_gives_both_findings():
+    left = "The study said tensions between the two agencies have grown for years."
+    right = "Apparently, tensions between the two agencies have grown for years."
+    found = {(c, s, t) for c, s, t, _ in findings(left, right, FindingKind.ATTRIBUTION)}
+    assert found == {("dropped", "left", "The study said"), ("added", "right", "Apparently")}
+
+
+def test_a_source_replaced_by_another_is_changed_and_a_kept_one_is_nothing():
+    left = "The mayor will resign in May, according to the Herald."
+    right = "The mayor will resign in May, according to the Tribune."
+    assert findings(left, right, FindingKind.ATTRIBUTION) == [
+        ("changed", "right", "according to the Tribune", "source changed: herald -> tribune")
+    ]
+    kept = "The Herald reported that the mayor will resign in May."
+    assert findings(left, kept, FindingKind.ATTRIBUTION) == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "now"),
+    [
+        ("said", "admitted", "presents it as true"),
+        ("said", "claimed", "flags it as a claim"),
+        ("criticised the plan, saying", "slammed the plan, saying", None),
+        ("told reporters", "explained to reporters", "presents it as true"),
+    ],
+)
+def test_a_reporting_verb_of_another_strength_is_a_change(old, new, now):
+    left = f"The minister {old} that the contract had been signed in March."
+    right = f"The minister {new} that the contract had been signed in March."
+    found = [f for f in findings(left, right, FindingKind.ATTRIBUTION) if "verb" in f[3]]
+    if now is None:  # "criticise" is no reporting verb here, "saying" is kept: nothing to pair
+        assert found == []
+        return
+    ((change, side, text, why),) = found
+    assert (change, side) == ("changed", "right") and text == new.split()[0]
+    assert why.endswith(f"(now {now})")
+
+
+def test_reporting_verbs_of_one_strength_and_moved_hedges_are_not_findings():
+    left = "The minister said that the contract was allegedly signed in March by the firm."
+    right = "Allegedly the minister stated that the contract was signed in March by the firm."
+    assert findings(left, right, FindingKind.ATTRIBUTION) == []
+
+
+def test_words_inside_a_quotation_are_the_speakers_not_the_writers():
+    left = "“The plan failed,” the mayor said on Monday."
+    right = "“The plan clearly failed,” the mayor said on Monday."
+    assert findings(left, right, FindingKind.ATTRIBUTION) == []
+
+
+def test_a_quotation_dropped_added_altered_and_joined():
+    left = (
+        "The mayor spoke on Monday.\n"
+        "“We will rebuild the bridge,” she said.\n"
+        "“It will take two years,” said the mayor, who was elected in May.\n"
+        "“Taxes will not rise,” she added."
+    )
+    right = (
+        "The mayor spoke on Monday.\n"
+        "“We will rebuild the bridge. It will take three years,” she said.\n"
+        "“Nobody will be left behind,” the mayor promised."
+    )
+    found = findings(left, right, FindingKind.QUOTE)
+    by_change = {}
+    for change, side, text, why in found:
+        by_change.setdefault(change, []).append((side, text, why))
+    assert [(s, t) for s, t, _ in by_change["dropped"]] == [("left", "Taxes will not rise")]
+    assert [(s, t) for s, t, _ in by_change["added"]] == [("right", "Nobody will be left behind")]
+    ((side, text, why),) = by_change["changed"]
+    assert side == "right" and text.startswith("We will rebuild") and text.endswith("three years")
+    assert why.startswith("two quotations joined into one: “two” -> “three”")
+
+
+def test_a_verbatim_quotation_and_identical_texts_give_no_finding():
+    text = "“We will rebuild the bridge,” the mayor said, according to the Herald."
+    assert findings(text, text) == []
+    assert findings(text, "Rain fell. " + text, FindingKind.QUOTE) == []
+
+
+def test_findings_come_weightiest_first_with_their_text_and_counterpart_in_the_json():
+    left = "The study said prices rose sharply.\n“Costs will rise,” the minister said."
+    right = "Apparently prices rose sharply.\nThe minister spoke."
+    comparison = compare(Article.from_text(left), Article.from_text(right))
+    data = comparison.to_json()
+    weights = [f["weight"] for f in data["spin"]]
+    assert weights == sorted(weights, reverse=True) and data["spin"]
+    for f in data["spin"]:
+        own = data[f["side"]]["text"]
+        assert own[f["start"] : f["end"]] == f["text"]
+        if f["counterpart"]:
+            other = data[f["counterpart"]["side"]]["text"]
+            c = f["counterpart"]
+            assert c["side"] != f["side"] and other[c["start"] : c["end"]] == c["text"]
+    counts = data["summary"]["spin"]
+    assert sum(n for changes in counts.values() for n in changes.values()) == len(data["spin"])
+    assert counts["quote"] == {"dropped": 1}
+    assert set(counts) == {k.value for k in FindingKind}
+    assert Change.DROPPED.value in counts["attribution"]
