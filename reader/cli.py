@@ -14,10 +14,13 @@ from reader.core.errors import ArticleError
 from reader.core.load.loader import load
 from reader.core.quotes.find import extract_quotes
 from reader.core.results.comparison import BlockKind, Comparison, Quote
+from reader.core.results.marks import MarkKind, inline
 from reader.core.results.report import ReportError, render_html, write_report
-from reader.core.worddiff import DELETE, INSERT
 
-_COLOURS = {INSERT: "\x1b[4;32m", DELETE: "\x1b[9;31m", "moved": "\x1b[36m", "reset": "\x1b[0m"}
+_COLOURS = {MarkKind.ADDED: "\x1b[4;32m", MarkKind.OMITTED: "\x1b[9;31m"}
+_RESET = "\x1b[0m"
+# The first two characters of a block's line.
+_LINE_START = {BlockKind.CHANGED: "~ ", BlockKind.ADDED: "+ ", BlockKind.OMITTED: "- "}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -84,25 +87,21 @@ def _wants_colour(out: TextIO) -> bool:
 
 
 def write_terminal(comparison: Comparison, out: TextIO, *, colour: bool) -> None:
-    """Readable diff: one paragraph per block, additions {+..+}, omissions [-..-]."""
+    """Readable diff: one paragraph per block that differs, additions {+..+}, omissions [-..-]."""
 
-    def mark(tag: str, text: str) -> str:
+    def show(text: str, kind: MarkKind | None) -> str:
+        if kind is None:
+            return text
         if colour:
-            return f"{_COLOURS[tag]}{text}{_COLOURS['reset']}"
-        return f"{{+{text}+}}" if tag == INSERT else f"[-{text}-]"
+            return f"{_COLOURS[kind]}{text}{_RESET}"
+        return f"{{+{text}+}}" if kind is MarkKind.ADDED else f"[-{text}-]"
 
-    labels = {
-        BlockKind.SAME: "  ",
-        BlockKind.CHANGED: "~ ",
-        BlockKind.ADDED: "+ ",
-        BlockKind.OMITTED: "- ",
-    }
     for block in comparison.blocks:
         if block.kind is BlockKind.SAME:
-            continue
-        parts = [op.text if op.tag == "=" else mark(op.tag, op.text) for op in block.ops]
+            continue  # a moved passage the rewrite kept word for word is no difference here
+        parts = [show(text, kind) for text, kind in inline(block.ops)]
         moved = " (moved)" if block.moved else ""
-        out.write(f"{labels[block.kind]}{''.join(parts)}{moved}\n")
+        out.write(f"{_LINE_START[block.kind]}{''.join(parts)}{moved}\n")
     summary = comparison.summary
     out.write(
         f"\n{summary.kept_share:.0%} of the rewrite comes from the original; "

@@ -1,10 +1,15 @@
-"""Marks: the coloured ranges of each side, as the views and the report read them."""
+"""Marks: the coloured ranges of each side, as the views, the report and the terminal read them."""
 
 from __future__ import annotations
 
+import pytest
+
 from reader.core.article import Article
 from reader.core.compare import compare
-from reader.core.results.marks import MarkKind, side_marks
+from reader.core.results import labels
+from reader.core.results.comparison import BlockKind, QuoteStatus
+from reader.core.results.marks import MarkKind, Marks, inline, side_marks
+from reader.core.worddiff import Op
 
 
 def test_word_edits_and_whole_blocks_are_marked():
@@ -26,3 +31,51 @@ def test_block_marks_come_before_word_marks():
     marks = side_marks(compare(left, right), "right")
     kinds = [m.kind for m in marks]
     assert kinds == [MarkKind.CHANGED, MarkKind.ADDED]
+
+
+def test_inline_marks_every_edit_op_of_both_sides_in_order():
+    ops = (Op("=", "Beta "), Op("-", "two"), Op("+", "2"), Op("-", " "), Op("=", "."))
+    assert inline(ops) == [
+        ("Beta ", None),
+        ("two", MarkKind.OMITTED),
+        ("2", MarkKind.ADDED),
+        (" ", MarkKind.OMITTED),  # whitespace too: the terminal shows every edit
+        (".", None),
+    ]
+
+
+def test_shown_leaves_out_what_the_reader_chose_to_ignore():
+    left = Article.from_text("The Mayor spoke today. Rates rose, again.")
+    right = Article.from_text("The mayor spoke today. Rates rose again!")
+    marks = Marks(compare(left, right))
+
+    def words(side, **choice):
+        text = (left if side == "left" else right).text
+        return sorted(text[m.start : m.end] for m in marks.shown(side, **choice))
+
+    assert "mayor" in " ".join(words("right"))
+    assert "mayor" not in " ".join(words("right", ignore_case=True))
+    assert words("right", ignore_case=True, ignore_punctuation=True) == []
+    assert marks.shown("left") == marks.side("left") == side_marks(marks.comparison, "left")
+
+
+def test_shown_can_leave_out_moved_marks():
+    left = Article.from_text("First point here.\nSecond point there.\nThird point last.")
+    right = Article.from_text("Third point last.\nFirst point here.\nSecond point there.")
+    marks = Marks(compare(left, right))
+    assert any(m.kind is MarkKind.MOVED for m in marks.shown("right"))
+    assert not any(m.kind is MarkKind.MOVED for m in marks.shown("right", moved=False))
+
+
+@pytest.mark.parametrize(
+    ("table", "kinds"),
+    [
+        (labels.QUOTE_STATUS, QuoteStatus),
+        (labels.BLOCK_KIND, BlockKind),
+        (labels.MARK_KIND, MarkKind),
+        (labels.MARK_WORD, MarkKind),
+    ],
+)
+def test_every_kind_and_status_has_a_label(table, kinds):
+    assert list(table) == list(kinds) and all(table.values())
+    assert labels.capitalised(table[next(iter(kinds))])[0].isupper()

@@ -5,8 +5,16 @@ from __future__ import annotations
 import pytest
 
 from reader.core.article import Article
-from reader.core.results.comparison import Block, BlockKind, Comparison, Summary
-from reader.core.results.query import ComparisonQuery, is_change, other_side
+from reader.core.results.comparison import (
+    Block,
+    BlockKind,
+    Comparison,
+    Quote,
+    QuotePair,
+    QuoteStatus,
+    Summary,
+)
+from reader.core.results.query import ComparisonQuery, is_change, other_side, speakers
 from reader.core.worddiff import Op
 
 #          0         1         2         3
@@ -193,3 +201,61 @@ def test_an_empty_comparison_answers_none(query):
 )
 def test_counterpart_range(query, side, start, end, expected):
     assert query.counterpart_range(side, start, end) == expected
+
+
+@pytest.mark.parametrize(
+    ("side", "index", "expected"),
+    [
+        ("left", 1, (11, 20)),  # a block the side holds: its span
+        ("right", 2, (0, 12)),
+        ("left", 3, (33, 33)),  # the addition, seen from the left: the gap where it would be
+    ],
+)
+def test_span_or_gap(query, side, index, expected):
+    assert query.span_or_gap(side, index) == expected
+    assert query.anchor(side, index) == expected[0]
+
+
+@pytest.mark.parametrize(
+    ("side", "start", "expected"),
+    [
+        ("left", 11, 33),  # "Beta two." sits at "Beta 2." in the rewrite
+        ("right", 15, 33),  # "New bit." has no counterpart: the gap where it would be
+        ("left", 10, 22),  # between blocks: the nearer one's counterpart
+    ],
+)
+def test_aligned_offset(query, side, start, expected):
+    assert query.aligned_offset(side, start) == expected
+
+
+def test_quote_number_is_the_pairs_place():
+    pairs = (
+        QuotePair(QuoteStatus.VERBATIM, (Quote(0, 5),), (Quote(0, 5),)),
+        QuotePair(QuoteStatus.ONLY_LEFT, (Quote(11, 19),), ()),
+    )
+    q = ComparisonQuery(
+        Comparison(
+            Article.from_text(LEFT), Article.from_text(RIGHT), BLOCKS, pairs, Summary(*[0] * 7)
+        )
+    )
+    assert [q.quote_number(p) for p in pairs] == [0, 1]
+    assert q.quote_number(QuotePair(QuoteStatus.ONLY_RIGHT, (), (Quote(1, 2),))) is None
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "expected", "changed"),
+    [
+        ("Politico", "a statement", ("Politico", "a statement"), True),
+        ("Saludares", "Saludares", ("Saludares", "Saludares"), False),
+        (None, "Guerra", (None, "Guerra"), False),  # named only by the rewrite: no change
+        (None, None, (None, None), False),
+    ],
+)
+def test_speakers_and_whether_the_rewrite_changed_them(left, right, expected, changed):
+    pair = QuotePair(
+        QuoteStatus.VERBATIM,
+        (Quote(0, 1), Quote(2, 3, speaker=left)),  # the first named speaker counts
+        (Quote(0, 1, speaker=right),),
+    )
+    assert speakers(pair) == expected
+    assert speakers(pair).changed is changed

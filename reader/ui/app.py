@@ -70,7 +70,7 @@ def run(args: list[str]) -> int:
         status = {"code": 1}
 
         def shown(_comparison) -> None:
-            print(window.summary_label.text(), flush=True)
+            print(window.status.summary_label.text(), flush=True)
             status["code"] = 0
             window.close()
 

@@ -24,8 +24,8 @@ from reader.core.errors import ArticleError, Cancelled
 from reader.core.gc_pause import gc_paused
 from reader.core.load.loader import load as core_load
 from reader.core.results.comparison import Comparison
-from reader.core.results.marks import Mark, side_marks
-from reader.core.results.query import SIDES, ComparisonQuery, Side
+from reader.core.results.marks import Marks
+from reader.core.results.query import ComparisonQuery
 
 # A path to load, an article already loaded, or None for a side not chosen yet
 # (then the task loads the other side and compares nothing).
@@ -42,13 +42,12 @@ class CompareResult:
 
     comparison: Comparison
     query: ComparisonQuery
-    marks: dict[Side, list[Mark]]  # ``side_marks``, before the preferences filter them
+    marks: Marks  # both sides' marks; the preferences choose which to show
 
     @classmethod
     def of(cls, comparison: Comparison) -> CompareResult:
         with gc_paused():  # tens of thousands of marks: see gc_pause
-            marks = {side: side_marks(comparison, side) for side in SIDES}
-            return cls(comparison, ComparisonQuery(comparison), marks)
+            return cls(comparison, ComparisonQuery(comparison), Marks(comparison))
 
 
 class _TaskSignals(QObject):

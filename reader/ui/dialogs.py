@@ -58,6 +58,12 @@ def show_error(parent: QWidget | None, title: str, message: str, details: str = 
     return box
 
 
+def show_load_error(parent: QWidget | None, name: str, message: str) -> QMessageBox:
+    """Say that ``name`` could not be opened, with the loader's one-line ``message`` below."""
+    title = _tr("Cannot open {name}").format(name=name)
+    return show_error(parent, title, _tr("Could not open “{name}”.").format(name=name), message)
+
+
 REPORT_FILTER = "HTML report (*.html);;PDF document (*.pdf)"
 
 
@@ -93,3 +99,17 @@ def ask_preferences(parent: QWidget | None, current: Preferences) -> Preferences
     """Show the preferences dialog; the new preferences, or None when cancelled."""
     dialog = PreferencesDialog(current, parent)
     return dialog.preferences() if dialog.exec() == PreferencesDialog.DialogCode.Accepted else None
+
+
+def show_about(parent: QWidget | None) -> None:
+    """Help > About: the version and what the app is for."""
+    from reader import __version__
+
+    QMessageBox.about(
+        parent,
+        _tr("About Article Reader"),
+        _tr(
+            "Article Reader {version}\n\nSee what a rewrite added, what it dropped, "
+            "and whether its quotations still say what people said."
+        ).format(version=__version__),
+    )

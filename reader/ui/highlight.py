@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette, QPixmap, QTextCharFormat
 
+from reader.core.results.labels import MARK_KIND, capitalised
 from reader.core.results.marks import Mark, MarkKind
 
 
@@ -101,16 +102,22 @@ def mark_format(kind: MarkKind, colours: Colours) -> QTextCharFormat:
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
         fmt.setUnderlineColor(colours.moved_line)
     # Tooltips name the kind for anyone who cannot tell the colours apart.
-    fmt.setToolTip(KIND_LABELS[kind])
+    fmt.setToolTip(mark_tooltip(kind))
     return fmt
 
 
-KIND_LABELS = {
-    MarkKind.ADDED: "Added in the rewrite (underlined)",
-    MarkKind.OMITTED: "Left out of the rewrite (struck through)",
-    MarkKind.CHANGED: "Sentence reworded (tinted)",
-    MarkKind.MOVED: "Moved to another place (dotted underline)",
+# How each kind is drawn, for the tooltip (the kind's name comes from core labels).
+_DRAWN_AS = {
+    MarkKind.ADDED: "underlined",
+    MarkKind.OMITTED: "struck through",
+    MarkKind.CHANGED: "tinted",
+    MarkKind.MOVED: "dotted underline",
 }
+
+
+def mark_tooltip(kind: MarkKind) -> str:
+    """ "Added in the rewrite (underlined)": what a mark means and how it is drawn."""
+    return f"{capitalised(MARK_KIND[kind])} ({_DRAWN_AS[kind]})"
 
 
 def band_colour(kind: str, moved: bool, colours: Colours) -> tuple[QColor, QColor]:

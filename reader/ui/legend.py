@@ -4,14 +4,19 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
+from reader.core.results.labels import MARK_WORD, capitalised
+from reader.core.results.marks import MarkKind
 from reader.ui.highlight import Colours
 
 # (label, style) -- the sample text is styled exactly as the panes style it.
-_ENTRIES = (
-    ("Added", "added", "text-decoration: underline"),
-    ("Omitted", "omitted", "text-decoration: line-through"),
-    ("Reworded", "changed", ""),
-    ("Moved", "moved", "border-bottom: 1px dotted"),
+_ENTRIES = tuple(
+    (capitalised(MARK_WORD[kind]), kind.value, style)
+    for kind, style in (
+        (MarkKind.ADDED, "text-decoration: underline"),
+        (MarkKind.OMITTED, "text-decoration: line-through"),
+        (MarkKind.CHANGED, ""),
+        (MarkKind.MOVED, "border-bottom: 1px dotted"),
+    )
 )
 
 

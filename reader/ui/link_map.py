@@ -13,7 +13,7 @@ from PySide6.QtGui import QHelpEvent, QMouseEvent, QPainter, QPainterPath, QPain
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from reader.core.results.comparison import BlockKind
-from reader.core.results.query import ComparisonQuery, Side, other_side
+from reader.core.results.query import ComparisonQuery, Side
 from reader.ui.article_pane import ArticlePane
 from reader.ui.describe import describe_block
 from reader.ui.highlight import LIGHT, Colours, band_colour
@@ -52,6 +52,10 @@ class LinkMap(QWidget):
         self._focus = index
         self.update()
 
+    def focus_block(self) -> int | None:
+        """The block drawn with a strong outline (the one navigation last landed on)."""
+        return self._focus
+
     def bands(self) -> list[tuple[QPainterPath, int]]:
         """The bands as last painted (path in this widget's coordinates, block index)."""
         return list(self._bands)
@@ -76,10 +80,8 @@ class LinkMap(QWidget):
 
     def _side_range(self, side: Side, index: int, shift: float) -> tuple[float, float]:
         assert self._query is not None
-        span = self._query.span(side, index)
-        if span is None:  # the other side's block: a point at its gap on this side
-            span = self._query.counterpart(other_side(side), index)
-        top, bottom = self._panes[side].span_y(*span)
+        # The other side's block is a point at its gap on this side.
+        top, bottom = self._panes[side].span_y(*self._query.span_or_gap(side, index))
         return top + shift, bottom + shift
 
     def paintEvent(self, event: QPaintEvent) -> None:

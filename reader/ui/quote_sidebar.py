@@ -49,20 +49,15 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.results.comparison import Comparison, QuotePair, QuoteStatus
-from reader.core.worddiff import DELETE, EQUAL, INSERT
+from reader.core.results.labels import QUOTE_STATUS
+from reader.core.results.query import Side, speakers
+from reader.core.worddiff import DELETE, EQUAL, INSERT, side_text
 from reader.ui.highlight import LIGHT, Colours
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 PAIR_ROLE = Qt.ItemDataRole.UserRole
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1
 
-STATUS_WORDS = {
-    QuoteStatus.VERBATIM: "verbatim",
-    QuoteStatus.ALTERED: "altered",
-    QuoteStatus.TRUNCATED: "truncated",
-    QuoteStatus.ONLY_LEFT: "only in original",
-    QuoteStatus.ONLY_RIGHT: "only in rewrite",
-}
 # A glyph and a colour per status: the icon is never the only cue, the word is shown too.
 STATUS_GLYPHS = {
     QuoteStatus.VERBATIM: ("=", "#2e8b3a"),
@@ -94,7 +89,7 @@ def status_icon(status: QuoteStatus) -> QIcon:
     return QIcon(pixmap)
 
 
-def marked_html(pair: QuotePair, side: str, colours: Colours) -> str:
+def marked_html(pair: QuotePair, side: Side, colours: Colours) -> str:
     """One side's quoted words as HTML, the words the other side lacks marked.
 
     Only altered and truncated pairs mark words: a verbatim pair differs at
@@ -115,29 +110,22 @@ def marked_html(pair: QuotePair, side: str, colours: Colours) -> str:
             elif op.tag == own:
                 parts.append(text)
         return "".join(parts)
-    return html.escape(plain_text(pair, side))
-
-
-def plain_text(pair: QuotePair, side: str) -> str:
-    """One side's quoted words joined, as ``pair.ops`` joins them (empty when absent)."""
-    own = DELETE if side == "left" else INSERT
-    return "".join(op.text for op in pair.ops if op.tag in (EQUAL, own))
+    return html.escape(side_text(pair.ops, side))
 
 
 def speaker_text(pair: QuotePair) -> str:
     """Who said it: the original's speaker, and the rewrite's when it names someone else."""
-    left = next((q.speaker for q in pair.left if q.speaker), None)
-    right = next((q.speaker for q in pair.right if q.speaker), None)
-    if left and right and left != right:
-        return f"{left} → {right}"
-    return left or right or "—"
+    said = speakers(pair)
+    if said.changed:
+        return f"{said.left} → {said.right}"
+    return said.left or said.right or "—"
 
 
 def pair_as_text(pair: QuotePair) -> str:
     """A quote pair as plain text for the clipboard: status, speaker, both quotations."""
-    lines = [f"{STATUS_WORDS[pair.status]}: {speaker_text(pair)}"]
+    lines = [f"{QUOTE_STATUS[pair.status]}: {speaker_text(pair)}"]
     for side, label in (("left", "Original"), ("right", "Rewrite")):
-        words = plain_text(pair, side)
+        words = side_text(pair.ops, side)
         lines.append(f"{label}: “{words}”" if words else f"{label}: —")
     return "\n".join(lines)
 
@@ -183,10 +171,10 @@ class QuoteModel(QAbstractTableModel):
             return pair
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column == 0:
-                return self.tr(STATUS_WORDS[pair.status])
+                return self.tr(QUOTE_STATUS[pair.status])
             if column == 1:
                 return speaker_text(pair)
-            return plain_text(pair, "left" if column == 2 else "right")
+            return side_text(pair.ops, "left" if column == 2 else "right")
         if role == HTML_ROLE and column in (2, 3):
             return marked_html(pair, "left" if column == 2 else "right", self._colours)
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
@@ -273,7 +261,7 @@ class QuoteSidebar(QWidget):
         self.filter_box = QComboBox(self)
         self.filter_box.setAccessibleName(self.tr("Show quotations"))
         self.filter_box.addItem(self.tr("All quotations"), None)
-        for status, word in STATUS_WORDS.items():
+        for status, word in QUOTE_STATUS.items():
             self.filter_box.addItem(status_icon(status), self.tr(word), status)
         self.count_label = QLabel(self)
         self.table = QTableView(self)

@@ -10,6 +10,9 @@ other pane at the gap where it would be.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from PySide6.QtCore import QObject
 
 from reader.core.results.query import ComparisonQuery, Side, other_side
@@ -49,6 +52,16 @@ class ScrollSync(QObject):
 
     def set_query(self, query: ComparisonQuery | None) -> None:
         self._query = query
+
+    @contextmanager
+    def paused(self) -> Iterator[None]:
+        """Follow nothing while both panes are placed explicitly, then as before."""
+        was = self.enabled
+        self.enabled = False
+        try:
+            yield
+        finally:
+            self.enabled = was
 
     def _scrolled(self, side: Side) -> None:
         if self._busy:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction
 
 from reader.ui import dialogs
 from reader.ui.main_window import MainWindow
@@ -89,3 +90,10 @@ def trigger_menu(window: MainWindow, menu_title: str, action_text: str) -> None:
                     action.trigger()
                     return
     raise AssertionError(f"no menu item {menu_title} > {action_text}")
+
+
+def window_action(window: MainWindow, text: str) -> QAction:
+    """The window's action whose visible text is ``text`` (as its menu item reads)."""
+    matches = [action for action in window.actions() if action.text() == text]
+    assert len(matches) == 1, f"{len(matches)} actions read {text!r}"
+    return matches[0]

@@ -12,6 +12,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .conftest import window_action
+
 
 def test_tab_reaches_both_panes_and_the_quotation_table(sample_window):
     targets = {
@@ -29,15 +31,15 @@ def test_tab_reaches_both_panes_and_the_quotation_table(sample_window):
 
 def test_every_feature_has_a_keyboard_shortcut(sample_window):
     for action in (
-        sample_window.open_action,
-        sample_window.export_action,
-        sample_window.preferences_action,
-        sample_window.copy_pair_action,
-        sample_window.find_action,
-        sample_window.next_action,
-        sample_window.previous_action,
-        sample_window.swap_action,
-        sample_window.reload_action,
+        window_action(sample_window, "&Open…"),
+        window_action(sample_window, "&Export Report…"),
+        window_action(sample_window, "&Preferences…"),
+        window_action(sample_window, "Copy with &Counterpart"),
+        window_action(sample_window, "&Find…"),
+        window_action(sample_window, "&Next Difference"),
+        window_action(sample_window, "&Previous Difference"),
+        window_action(sample_window, "S&wap Sides"),
+        window_action(sample_window, "&Reload"),
     ):
         assert not action.shortcut().isEmpty(), action.text()
     menus = [a.text() for a in sample_window.menuBar().actions()]

@@ -58,7 +58,7 @@ def test_dark_palette_selects_the_dark_colours(monkeypatch, window):
     try:
         assert colours_for(app.palette()) is DARK
         QApplication.processEvents()
-        assert window._colours is DARK  # the window followed the palette change
+        assert window.colours is DARK  # the window followed the palette change
     finally:
         monkeypatch.setenv("ARTICLE_READER_PALETTE", "light")
         set_up_application([])

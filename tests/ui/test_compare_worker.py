@@ -9,6 +9,8 @@ from reader.core.compare import compare
 from reader.core.errors import Cancelled
 from reader.ui.compare_worker import CompareRunner
 
+from .conftest import window_action
+
 
 class SlowCompare:
     """compare() that, for a left file named slow*, holds until it is cancelled (or released)."""
@@ -43,7 +45,7 @@ def test_a_new_pair_cancels_the_running_one_and_only_its_result_shows(
     window.comparison_shown.connect(shown.append)
     window.open_pair(_slow_copy(tmp_path, seed_paths), seed_paths[1])
     assert slow_compare.entered.wait(10)
-    assert window.runner.busy and window.cancel_action.isEnabled()
+    assert window.runner.busy and window_action(window, "&Cancel Comparison").isEnabled()
     with qtbot.waitSignal(window.comparison_shown, timeout=20000):
         window.open_pair(*seed_paths)
     assert slow_compare.cancelled.wait(10)
@@ -51,7 +53,7 @@ def test_a_new_pair_cancels_the_running_one_and_only_its_result_shows(
     qtbot.wait(50)  # let any queued signal of the old request arrive (it must be dropped)
     assert [Path(c.left.path).name for c in shown] == ["original_report.txt"]
     assert Path(window.comparison.left.path).name == "original_report.txt"
-    assert not window.runner.busy and not window.cancel_action.isEnabled()
+    assert not window.runner.busy and not window_action(window, "&Cancel Comparison").isEnabled()
 
 
 def test_the_cancel_action_stops_the_comparison_and_keeps_the_window_usable(
@@ -64,12 +66,12 @@ def test_the_cancel_action_stops_the_comparison_and_keeps_the_window_usable(
     before = window.comparison
     window.open_pair(_slow_copy(tmp_path, seed_paths), seed_paths[1])
     assert slow_compare.entered.wait(10)
-    assert window.progress_bar.isVisible()
-    window.cancel_action.trigger()
+    assert window.status.progress_bar.isVisible()
+    window_action(window, "&Cancel Comparison").trigger()
     assert slow_compare.cancelled.wait(10)
     window.runner.wait()
     qtbot.wait(50)
-    assert not window.runner.busy and not window.progress_bar.isVisible()
+    assert not window.runner.busy and not window.status.progress_bar.isVisible()
     assert "cancelled" in window.statusBar().currentMessage()
     # The texts of the cancelled pair were loaded, but no stale comparison was applied.
     assert window.comparison is None or window.comparison is before
@@ -107,6 +109,7 @@ def test_the_result_carries_the_lookups_and_marks_made_off_the_gui_thread(qtbot,
     (result,) = blocker.args
     comparison = result.comparison
     assert result.query.comparison is comparison
-    assert result.marks == {side: side_marks(comparison, side) for side in ("left", "right")}
-    assert result.marks["right"]  # the rewrite adds words: something to colour
+    for side in ("left", "right"):
+        assert result.marks.side(side) == side_marks(comparison, side)
+    assert result.marks.side("right")  # the rewrite adds words: something to colour
     runner.wait()

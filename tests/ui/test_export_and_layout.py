@@ -7,7 +7,7 @@ import pytest
 from reader.ui import dialogs
 from reader.ui.main_window import MainWindow
 
-from .conftest import trigger_menu
+from .conftest import trigger_menu, window_action
 
 
 @pytest.fixture
@@ -29,7 +29,7 @@ def answer_save(monkeypatch):
 
 
 def test_export_is_disabled_until_a_comparison_is_shown(window):
-    assert not window.export_action.isEnabled()
+    assert not window_action(window, "&Export Report…").isEnabled()
 
 
 def test_export_html_report_from_the_file_menu(sample_window, qtbot, answer_save, tmp_path):
@@ -48,7 +48,7 @@ def test_export_pdf_report(sample_window, qtbot, answer_save, tmp_path):
     report = tmp_path / "report.pdf"
     answer_save(report)
     with qtbot.waitSignal(sample_window.report_exported, timeout=10000):
-        sample_window.export_action.trigger()
+        window_action(sample_window, "&Export Report…").trigger()
     data = report.read_bytes()
     assert data.startswith(b"%PDF") and len(data) > 2000
     assert b"%%EOF" in data[-1024:]
@@ -59,7 +59,7 @@ def test_declining_to_replace_keeps_the_old_file(sample_window, qtbot, answer_sa
     report.write_text("old report", encoding="utf-8")
     asked = answer_save(report, replace=False)
     with qtbot.assertNotEmitted(sample_window.report_exported, wait=300):
-        sample_window.export_action.trigger()
+        window_action(sample_window, "&Export Report…").trigger()
     assert asked == [str(report)]
     assert report.read_text(encoding="utf-8") == "old report"
 
@@ -71,7 +71,7 @@ def test_export_never_overwrites_an_input_article(
     answer_save(seed_paths[0], replace=True)
     errors = []
     monkeypatch.setattr(dialogs, "show_error", lambda *args: errors.append(args))
-    sample_window.export_action.trigger()
+    window_action(sample_window, "&Export Report…").trigger()
     assert seed_paths[0].read_bytes() == before
     assert errors and "input article" in errors[0][2]
 

@@ -14,7 +14,7 @@ from reader.core.results.query import is_change
 from reader.ui import dialogs
 from reader.ui.highlight import colours_for
 
-from .conftest import trigger_menu
+from .conftest import trigger_menu, window_action
 
 
 def test_file_open_shows_both_articles_with_headers_title_and_summary(sample_window, seed_paths):
@@ -27,7 +27,7 @@ def test_file_open_shows_both_articles_with_headers_title_and_summary(sample_win
     assert "rewrite.txt" in window.panes["right"].name_label.text()
     assert "original_report.txt" in window.windowTitle()
     assert "rewrite.txt" in window.windowTitle()
-    summary = window.summary_label.text()
+    summary = window.status.summary_label.text()
     assert summary.startswith("Rewrite: ") and "added" in summary and "Quotes:" in summary
     assert f"{comparison.summary.kept_share:.0%}" in summary
 
@@ -45,20 +45,11 @@ def test_added_and_omitted_words_carry_their_formats(sample_window):
         fmt = window.panes["left"].format_at(mark.start)
         assert fmt.fontStrikeOut() and fmt.background().color() == colours.omitted
     # Text kept word for word carries neither mark.
-    same = (
-        next(
-            b
-            for b in window.comparison.blocks
-            if b.kind is BlockKind.CHANGED and b.ops[0].tag == "="
-        )
-        if any(
-            b.kind is BlockKind.CHANGED and b.ops[0].tag == "=" for b in window.comparison.blocks
-        )
-        else None
+    same = next(
+        b for b in window.comparison.blocks if b.kind is BlockKind.CHANGED and b.ops[0].tag == "="
     )
-    if same is not None:
-        fmt = window.panes["left"].format_at(same.left[0])
-        assert not fmt.fontStrikeOut() and not fmt.fontUnderline()
+    fmt = window.panes["left"].format_at(same.left[0])
+    assert not fmt.fontStrikeOut() and not fmt.fontUnderline()
 
 
 def _block_at_syncpoint(window, side):
@@ -123,7 +114,7 @@ def test_next_and_previous_difference_move_the_cursor_through_changes(sample_win
         (Qt.Key.Key_F7, Qt.KeyboardModifier.NoModifier),
     ):
         qtbot.keyClick(left.text, key, modifier)
-        block = window._current_block
+        block = window.navigator.current_block
         assert left.cursor_offset() == query.anchor("left", block)
         visited.append(block)
     assert len(set(visited)) == 3
@@ -131,19 +122,19 @@ def test_next_and_previous_difference_move_the_cursor_through_changes(sample_win
     assert anchors == sorted(anchors) and anchors[-1] > 0
     assert window.position_label.text().startswith("Difference 3 of ")
     qtbot.keyClick(left.text, Qt.Key.Key_F7, Qt.KeyboardModifier.ShiftModifier)
-    assert window._current_block == visited[1]
+    assert window.navigator.current_block == visited[1]
     qtbot.keyClick(left.text, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
-    assert window._current_block == visited[0]
+    assert window.navigator.current_block == visited[0]
     assert left.cursor_offset() == anchors[0]
     # The block landed on is marked in both panes.
     assert left.focus_spans()
-    assert window.link_map._focus is not None
+    assert window.link_map.focus_block() is not None
 
 
 def test_next_difference_from_the_toolbar_action(sample_window):
     window = sample_window
     window.panes["left"].place_cursor(0)
-    window.next_action.trigger()
+    window_action(window, "&Next Difference").trigger()
     index = window.query.block_at("left", window.panes["left"].cursor_offset())
     assert index is not None and is_change(window.comparison.blocks[index])
     total = len(window.query.changes())
@@ -189,6 +180,24 @@ def test_a_quote_only_one_side_has_brings_the_other_pane_to_the_aligned_passage(
     assert right.scroll_value() <= top <= right.scroll_value() + right.page_height()
 
 
+def test_show_spans_brings_the_other_pane_to_what_is_aligned_with_a_one_sided_span(
+    sample_window,
+):
+    # What a "Changes in meaning" finding only the original has will ask for.
+    window = sample_window
+    block = next(i for i, b in enumerate(window.comparison.blocks) if b.kind is BlockKind.OMITTED)
+    span = window.comparison.blocks[block].left
+    window.navigator.show_spans([span], None, position="A finding")
+    left, right = window.panes["left"], window.panes["right"]
+    assert left.focus_spans() == [span] and left.cursor_offset() == span[0]
+    start = window.query.aligned_offset("left", span[0])
+    assert right.focus_spans() == [] and right.cursor_offset() == start
+    top, _bottom = right.span_y(start, start)
+    assert right.scroll_value() <= top <= right.scroll_value() + right.page_height()
+    assert window.position_label.text() == "A finding"
+    assert window.navigator.current_block is None and window.link_map.focus_block() is None
+
+
 def test_clicking_a_sentence_marks_its_counterpart(sample_window, qtbot):
     window = sample_window
     block = next(i for i, b in enumerate(window.comparison.blocks) if b.left and b.right)
@@ -203,7 +212,7 @@ def test_clicking_a_sentence_marks_its_counterpart(sample_window, qtbot):
 
 def _cursor_at(pane, offset):
     cursor = pane.text.textCursor()
-    cursor.setPosition(pane._offsets.to_qt(offset))
+    cursor.setPosition(pane.offsets.to_qt(offset))
     return cursor
 
 
@@ -217,10 +226,10 @@ def test_clicking_a_link_map_band_focuses_its_block(sample_window, qtbot):
     hit = window.link_map.band_at(QPointF(point))
     assert hit is not None
     qtbot.mouseClick(window.link_map, Qt.MouseButton.LeftButton, pos=point.toPoint())
-    assert window.link_map._focus == hit
-    span = window.query.span("left", hit)
-    if span is not None:
-        assert window.panes["left"].focus_spans() == [span]
+    assert window.link_map.focus_block() == hit
+    # Both panes mark the block: its span, or the gap where a side lacks it.
+    for side in ("left", "right"):
+        assert window.panes[side].focus_spans() == [window.query.span_or_gap(side, hit)]
 
 
 def test_drop_two_files_on_the_window_opens_them_as_a_pair(window, qtbot, seed_paths):
@@ -286,7 +295,7 @@ def test_a_bad_file_shows_an_error_and_keeps_the_previous_comparison(
     assert window.comparison is before
     assert window.panes["left"].text.toPlainText() == before.left.text
     # Still usable: navigation and a new open work.
-    window.next_action.trigger()
+    window_action(window, "&Next Difference").trigger()
     answer_open_pair(*seed_paths)
     with qtbot.waitSignal(window.comparison_shown, timeout=20000):
         trigger_menu(window, "&File", "&Open…")
@@ -310,8 +319,10 @@ def test_open_left_and_open_right_replace_one_side(sample_window, qtbot, monkeyp
 def test_recent_pairs_are_remembered_and_reopen(sample_window, qtbot, seed_paths, settings):
     window = sample_window
     assert window.recent_pairs()[0] == tuple(str(p.resolve()) for p in seed_paths)
-    window.recent_menu.aboutToShow.emit()
-    entries = [a for a in window.recent_menu.actions() if "↔" in a.text()]
+    file_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&File")
+    recent_menu = next(a.menu() for a in file_menu.actions() if a.text() == "Open &Recent")
+    recent_menu.aboutToShow.emit()  # as opening the submenu does
+    entries = [a for a in recent_menu.actions() if "↔" in a.text()]
     assert entries and entries[0].text() == "original_report.txt ↔ rewrite.txt"
     with qtbot.waitSignal(window.comparison_shown, timeout=20000):
         entries[0].trigger()
@@ -321,8 +332,11 @@ def test_recent_pairs_are_remembered_and_reopen(sample_window, qtbot, seed_paths
 
 def test_an_empty_window_says_how_to_start_and_disables_what_needs_articles(window):
     assert "Drop the original article here" in window.panes["left"].text.placeholderText()
-    assert not window.reload_action.isEnabled() and not window.swap_action.isEnabled()
-    assert not window.next_action.isEnabled()
+    assert (
+        not window_action(window, "&Reload").isEnabled()
+        and not window_action(window, "S&wap Sides").isEnabled()
+    )
+    assert not window_action(window, "&Next Difference").isEnabled()
 
 
 def test_help_opens_the_sample_pair(window, qtbot):
@@ -335,7 +349,7 @@ def test_swap_sides_puts_the_rewrite_on_the_left(sample_window, qtbot):
     window = sample_window
     right_text = window.comparison.right.text
     with qtbot.waitSignal(window.comparison_shown, timeout=20000):
-        window.swap_action.trigger()
+        window_action(window, "S&wap Sides").trigger()
     assert window.panes["left"].text.toPlainText() == right_text
     assert window.windowTitle().startswith("rewrite.txt")
 

@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from reader.core.results.marks import MarkKind
+from reader.core.results.marks import MarkKind, Marks
 from reader.ui import dialogs
 from reader.ui.highlight import DARK, colours_for
 from reader.ui.main_window import MainWindow
@@ -15,7 +15,7 @@ from reader.ui.mark_filter import visible_marks
 from reader.ui.palette import apply_palette
 from reader.ui.preferences import Preferences, PreferencesDialog
 
-from .conftest import trigger_menu
+from .conftest import trigger_menu, window_action
 
 
 @pytest.fixture
@@ -57,7 +57,10 @@ def test_font_size_and_sync_apply_at_once_and_survive_a_restart(
     choose(lambda current: replace(current, font_size=18, sync_scrolling=False))
     trigger_menu(sample_window, "&Edit", "&Preferences…")
     assert all(p.point_size() == 18 for p in sample_window.panes.values())
-    assert not sample_window.sync.enabled and not sample_window.sync_action.isChecked()
+    assert (
+        not sample_window.sync.enabled
+        and not window_action(sample_window, "&Synchronise Scrolling").isChecked()
+    )
     sample_window.close()
 
     again = MainWindow(settings=settings)
@@ -72,7 +75,7 @@ def test_font_size_and_sync_apply_at_once_and_survive_a_restart(
 
 def test_dark_palette_from_preferences(sample_window, choose, restore_palette):
     choose(lambda current: replace(current, palette="dark"))
-    sample_window.preferences_action.trigger()
+    window_action(sample_window, "&Preferences…").trigger()
     QApplication.processEvents()
     assert colours_for(sample_window.palette()) is DARK
 
@@ -82,8 +85,8 @@ def test_ignoring_case_and_punctuation_unmarks_those_changes(sample_window, choo
     right = comparison.right.text
     # "...pretending. They gave..." against "...pretending, They give...": the
     # full stop added in the merged Saludares quote is punctuation only.
-    before = visible_marks(comparison, "right", Preferences())
-    after = visible_marks(comparison, "right", Preferences(ignore_punctuation=True))
+    before = visible_marks(Marks(comparison), "right", Preferences())
+    after = visible_marks(Marks(comparison), "right", Preferences(ignore_punctuation=True))
     punctuation_only = [
         m
         for m in before
@@ -93,7 +96,7 @@ def test_ignoring_case_and_punctuation_unmarks_those_changes(sample_window, choo
     assert not any(m in after for m in punctuation_only)
     assert any(m.kind is MarkKind.ADDED and "completely" in right[m.start : m.end] for m in after)
     choose(lambda current: replace(current, ignore_punctuation=True))
-    sample_window.preferences_action.trigger()
+    window_action(sample_window, "&Preferences…").trigger()
     mark = punctuation_only[0]
     assert not sample_window.panes["right"].format_at(mark.start).fontUnderline()
 
@@ -105,13 +108,14 @@ def test_hiding_moved_marks(choose, window, qtbot, tmp_path, answer_open_pair):
     right.write_text("\n".join(paras[1:] + paras[:1]), encoding="utf-8")
     answer_open_pair(left, right)
     with qtbot.waitSignal(window.comparison_shown, timeout=20000):
-        window.open_action.trigger()
+        window_action(window, "&Open…").trigger()
     assert any(
-        m.kind is MarkKind.MOVED for m in visible_marks(window.comparison, "left", window.prefs)
+        m.kind is MarkKind.MOVED
+        for m in visible_marks(Marks(window.comparison), "left", window.prefs)
     )
     moved_at = next(b.left[0] for b in window.comparison.blocks if b.moved)
     shown = window.panes["left"].format_at(moved_at)
     choose(lambda current: replace(current, show_moved=False))
-    window.preferences_action.trigger()
+    window_action(window, "&Preferences…").trigger()
     assert not window.prefs.show_moved
     assert window.panes["left"].format_at(moved_at) != shown

@@ -8,6 +8,8 @@ import pytest
 
 from reader.ui.sync_scroll import syncpoint
 
+from .conftest import window_action
+
 WORDS = (
     "river mountain valley senator budget harbour council teacher orchard railway museum "
     "festival drought vaccine election bridge factory village"
@@ -82,14 +84,27 @@ def test_the_echo_of_a_synced_scroll_is_dropped(sample_window, qtbot):
 
 def test_sync_can_be_switched_off(sample_window):
     window = sample_window
-    window.sync_action.trigger()
+    window_action(window, "&Synchronise Scrolling").trigger()
     right_bar = window.panes["right"].text.verticalScrollBar()
     before = right_bar.value()
     left_bar = window.panes["left"].text.verticalScrollBar()
     left_bar.setValue(left_bar.maximum())
     assert right_bar.value() == before
-    window.sync_action.trigger()
+    window_action(window, "&Synchronise Scrolling").trigger()
     assert right_bar.value() == right_bar.maximum()
+
+
+def test_jumping_to_a_difference_leaves_sync_switched_off(sample_window):
+    window = sample_window
+    sync = window_action(window, "&Synchronise Scrolling")
+    sync.trigger()
+    window_action(window, "&Next Difference").trigger()
+    assert not window.sync.enabled and not sync.isChecked()
+    right_bar = window.panes["right"].text.verticalScrollBar()
+    before = right_bar.value()
+    left_bar = window.panes["left"].text.verticalScrollBar()
+    left_bar.setValue(left_bar.maximum())
+    assert right_bar.value() == before
 
 
 def test_scrolling_line_by_line_moves_the_other_pane_forward_only(sample_window):

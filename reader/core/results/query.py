@@ -9,10 +9,10 @@ offset is a Python ``str`` index into the side's article text.
 from __future__ import annotations
 
 import bisect
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from reader.core.article import Span
-from reader.core.results.comparison import Block, BlockKind, Comparison
+from reader.core.results.comparison import Block, BlockKind, Comparison, QuotePair
 
 Side = Literal["left", "right"]
 SIDES: tuple[Side, Side] = ("left", "right")
@@ -56,6 +56,15 @@ class ComparisonQuery:
     def span(self, side: Side, index: int) -> Span | None:
         """The span block ``index`` covers on ``side``, or None when the side lacks it."""
         return _span(self.comparison.blocks[index], side)
+
+    def span_or_gap(self, side: Side, index: int) -> Span:
+        """Block ``index``'s span on ``side``, or the zero-width gap where it would be.
+
+        Every view that shows a block on both sides (navigation's bars, the link
+        map's bands, stepping through changes) places it here.
+        """
+        span = self.span(side, index)
+        return span if span is not None else self.counterpart(other_side(side), index)
 
     def block_at(self, side: Side, offset: int) -> int | None:
         """The block whose span on ``side`` holds ``offset`` (start inclusive, end exclusive)."""
@@ -165,10 +174,21 @@ class ComparisonQuery:
 
     def anchor(self, side: Side, index: int) -> int:
         """Where block ``index`` sits on ``side``: its start, or its gap when the side lacks it."""
-        span = self.span(side, index)
-        if span is not None:
-            return span[0]
-        return self.counterpart(other_side(side), index)[0]
+        return self.span_or_gap(side, index)[0]
+
+    def aligned_offset(self, side: Side, start: int) -> int | None:
+        """Where the other side holds what sits at ``start`` of ``side``; None without blocks.
+
+        What a finding only one side has (a quotation the rewrite dropped)
+        points the other pane at: the passage aligned with it.
+        """
+        index = self.block_near(side, start)
+        return None if index is None else self.counterpart(side, index)[0]
+
+    def quote_number(self, pair: QuotePair) -> int | None:
+        """``pair``'s place (from 0) in ``comparison.quote_pairs``; None when not one of them."""
+        pairs = self.comparison.quote_pairs
+        return pairs.index(pair) if pair in pairs else None
 
     def _sequence(self, side: Side) -> list[tuple[int, int, int]]:
         if side not in self._sequences:
@@ -181,6 +201,26 @@ class ComparisonQuery:
         return self._sequences[side]
 
 
+class Speakers(NamedTuple):
+    """Who said a quote pair's words: each side's first named speaker (None when unnamed)."""
+
+    left: str | None
+    right: str | None
+
+    @property
+    def changed(self) -> bool:
+        """Whether the rewrite gives the words to someone else than the original does."""
+        return bool(self.left and self.right and self.left != self.right)
+
+
+def speakers(pair: QuotePair) -> Speakers:
+    """The original's and the rewrite's speaker of ``pair``."""
+    return Speakers(
+        next((q.speaker for q in pair.left if q.speaker), None),
+        next((q.speaker for q in pair.right if q.speaker), None),
+    )
+
+
 def is_change(block: Block) -> bool:
     """Whether navigation stops at ``block``: any difference, or a moved passage."""
     return block.kind is not BlockKind.SAME or block.moved
@@ -190,4 +230,4 @@ def _span(block: Block, side: Side) -> Span | None:
     return block.left if side == "left" else block.right
 
 
-__all__ = ["ComparisonQuery", "Side", "SIDES", "is_change", "other_side"]
+__all__ = ["ComparisonQuery", "Side", "SIDES", "Speakers", "is_change", "other_side", "speakers"]

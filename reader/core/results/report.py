@@ -14,16 +14,8 @@ import tempfile
 from pathlib import Path
 
 from reader.core.results.comparison import Comparison, Quote, QuotePair
-from reader.core.results.marks import Mark, MarkKind, side_marks
-from reader.core.worddiff import DELETE, EQUAL, INSERT
-
-STATUS_LABELS = {
-    "verbatim": "Verbatim",
-    "altered": "Altered",
-    "truncated": "Truncated",
-    "only_left": "Only in original",
-    "only_right": "Only in rewrite",
-}
+from reader.core.results.labels import MARK_WORD, QUOTE_STATUS, capitalised
+from reader.core.results.marks import Mark, inline, side_marks
 
 _CSS = """
 body { font: 15px/1.55 Georgia, 'DejaVu Serif', serif; margin: 2em auto; max-width: 1200px;
@@ -57,8 +49,7 @@ def render_html(comparison: Comparison) -> str:
         f"{s.added_share:.0%} of it is added; {s.omitted_share:.0%} of the original is omitted."
     )
     quotes = ", ".join(
-        f"{count} {STATUS_LABELS.get(status, status).lower()}"
-        for status, count in s.quotes_by_status.items()
+        f"{count} {QUOTE_STATUS[status]}" for status, count in s.quotes_by_status.items()
     )
     parts = [
         "<!DOCTYPE html>",
@@ -68,9 +59,9 @@ def render_html(comparison: Comparison) -> str:
         f'<p class="summary">{_esc(summary)}'
         + (f" Quotations: {_esc(quotes)}." if quotes else "")
         + "</p>",
-        '<p class="legend"><span class="added">added</span>'
-        '<span class="omitted">omitted</span><span class="changed">reworded</span>'
-        '<span class="moved">moved</span></p>',
+        '<p class="legend">'
+        + "".join(f'<span class="{kind.value}">{word}</span>' for kind, word in MARK_WORD.items())
+        + "</p>",
         '<div class="columns">',
     ]
     for side, article in (("left", left), ("right", right)):
@@ -125,15 +116,10 @@ def _quote_cell(quotes: tuple[Quote, ...], text: str) -> str:
 
 
 def _ops_html(pair: QuotePair) -> str:
-    out = []
-    for op in pair.ops:
-        if op.tag == EQUAL:
-            out.append(_esc(op.text))
-        elif op.tag == DELETE:
-            out.append(f'<span class="{MarkKind.OMITTED.value}">{_esc(op.text)}</span>')
-        elif op.tag == INSERT:
-            out.append(f'<span class="{MarkKind.ADDED.value}">{_esc(op.text)}</span>')
-    return "".join(out)
+    return "".join(
+        _esc(text) if kind is None else f'<span class="{kind.value}">{_esc(text)}</span>'
+        for text, kind in inline(pair.ops)
+    )
 
 
 def _quote_table(comparison: Comparison) -> str:
@@ -147,7 +133,7 @@ def _quote_table(comparison: Comparison) -> str:
         speakers = sorted({q.speaker for q in pair.left + pair.right if q.speaker})
         rows.append(
             f'<tr class="{pair.status.value}"><td class="status">'
-            f"{_esc(STATUS_LABELS.get(pair.status.value, pair.status.value))}</td>"
+            f"{_esc(capitalised(QUOTE_STATUS[pair.status]))}</td>"
             f"<td>{_esc(', '.join(speakers)) or '—'}</td>"
             f"<td>{_quote_cell(pair.left, comparison.left.text)}</td>"
             f"<td>{_quote_cell(pair.right, comparison.right.text)}</td>"

@@ -1,0 +1,50 @@
+"""What kinds and statuses are called for people: the one table every view and report reads.
+
+Pure Python, no Qt. The window passes these words through Qt's ``tr()``; the
+report and the terminal print them as they are. Labels are lower case, as they
+read inside a sentence; ``capitalised()`` gives the form that starts one.
+"""
+
+from __future__ import annotations
+
+from reader.core.results.comparison import BlockKind, QuoteStatus
+from reader.core.results.marks import MarkKind
+
+QUOTE_STATUS = {
+    QuoteStatus.VERBATIM: "verbatim",
+    QuoteStatus.ALTERED: "altered",
+    QuoteStatus.TRUNCATED: "truncated",
+    QuoteStatus.ONLY_LEFT: "only in original",
+    QuoteStatus.ONLY_RIGHT: "only in rewrite",
+}
+
+# A block, as the where-am-I label and the link map's tooltips name it.
+BLOCK_KIND = {
+    BlockKind.SAME: "unchanged",
+    BlockKind.CHANGED: "reworded",
+    BlockKind.ADDED: "added in the rewrite",
+    BlockKind.OMITTED: "left out of the rewrite",
+}
+MOVED = "moved"
+
+# A mark, in full (a mark's tooltip) and in one word (the legends).
+MARK_KIND = {
+    MarkKind.ADDED: "added in the rewrite",
+    MarkKind.OMITTED: "left out of the rewrite",
+    MarkKind.CHANGED: "sentence reworded",
+    MarkKind.MOVED: "moved to another place",
+}
+MARK_WORD = {
+    MarkKind.ADDED: "added",
+    MarkKind.OMITTED: "omitted",
+    MarkKind.CHANGED: "reworded",
+    MarkKind.MOVED: MOVED,
+}
+
+
+def capitalised(label: str) -> str:
+    """``label`` with its first letter upper case ("only in original" -> "Only in original")."""
+    return label[:1].upper() + label[1:]
+
+
+__all__ = ["BLOCK_KIND", "MARK_KIND", "MARK_WORD", "MOVED", "QUOTE_STATUS", "capitalised"]
