@@ -8,10 +8,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, Literal
 
 from reader.core.article import Article, Span
 from reader.core.worddiff import Op
+
+Side = Literal["left", "right"]  # the original, the rewrite
+SIDES: tuple[Side, Side] = ("left", "right")
+
+
+def other_side(side: Side) -> Side:
+    """ "left" for "right" and the reverse."""
+    return "right" if side == "left" else "left"
 
 
 class BlockKind(StrEnum):
@@ -127,7 +135,7 @@ class Finding:
 
     kind: FindingKind
     change: Change
-    side: str  # "left" or "right"
+    side: Side
     start: int
     end: int
     why: str
@@ -135,8 +143,8 @@ class Finding:
     counterpart: Span | None = None
 
     @property
-    def other_side(self) -> str:
-        return "right" if self.side == "left" else "left"
+    def other_side(self) -> Side:
+        return other_side(self.side)
 
     def to_json(self, left_text: str, right_text: str) -> dict[str, Any]:
         own, other = (left_text, right_text) if self.side == "left" else (right_text, left_text)

@@ -9,18 +9,18 @@ offset is a Python ``str`` index into the side's article text.
 from __future__ import annotations
 
 import bisect
-from typing import Literal, NamedTuple
+from typing import NamedTuple
 
 from reader.core.article import Span
-from reader.core.results.comparison import Block, BlockKind, Comparison, QuotePair
-
-Side = Literal["left", "right"]
-SIDES: tuple[Side, Side] = ("left", "right")
-
-
-def other_side(side: Side) -> Side:
-    """ "left" for "right" and the reverse."""
-    return "right" if side == "left" else "left"
+from reader.core.results.comparison import (
+    SIDES,
+    Block,
+    BlockKind,
+    Comparison,
+    QuotePair,
+    Side,
+    other_side,
+)
 
 
 class ComparisonQuery:

@@ -21,6 +21,8 @@ from reader.core.results.comparison import (
     Finding,
     FindingKind,
     QuotePair,
+    Side,
+    other_side,
 )
 from reader.core.worddiff import DELETE, EQUAL, INSERT
 
@@ -54,10 +56,10 @@ class SpinContext:
             out[side] = ([start for start, _ in held], [i for _, i in held])
         return out
 
-    def text(self, side: str) -> str:
+    def text(self, side: Side) -> str:
         return self.left.text if side == "left" else self.right.text
 
-    def article(self, side: str) -> Article:
+    def article(self, side: Side) -> Article:
         return self.left if side == "left" else self.right
 
     @cached_property
@@ -100,13 +102,13 @@ class SpinContext:
             for side, found in spans.items()
         }
 
-    def quoted(self, side: str, offset: int) -> bool:
+    def quoted(self, side: Side, offset: int) -> bool:
         """Whether ``offset`` of ``side`` lies inside a direct quotation (someone's words)."""
         starts, ends = self._quoted[side]
         k = bisect.bisect_right(starts, offset) - 1
         return k >= 0 and offset < ends[k]
 
-    def headline(self, side: str) -> Span | None:
+    def headline(self, side: Side) -> Span | None:
         """The span of ``side``'s headline (its title line), or None when it has none."""
         article = self.article(side)
         if not article.title or not article.sentences:
@@ -114,11 +116,11 @@ class SpinContext:
         first = article.sentences[0]
         return first if article.text[first[0] : first[1]] == article.title else None
 
-    def in_headline(self, side: str, offset: int) -> bool:
+    def in_headline(self, side: Side, offset: int) -> bool:
         span = self.headline(side)
         return span is not None and span[0] <= offset < span[1]
 
-    def block_at(self, side: str, offset: int) -> int | None:
+    def block_at(self, side: Side, offset: int) -> int | None:
         """Index of the block holding ``offset`` on ``side`` (None in the spaces between)."""
         starts, held = self._by_start[side]
         k = bisect.bisect_right(starts, offset) - 1
@@ -128,15 +130,15 @@ class SpinContext:
         span = _span(self.blocks[index], side)
         return index if span and offset < span[1] else None
 
-    def aligned(self, side: str, start: int) -> Span | None:
+    def aligned(self, side: Side, start: int) -> Span | None:
         """The other side's span of the block that holds ``start`` on ``side``, if paired."""
         index = self.block_at(side, start)
         if index is None:
             return None
-        return _span(self.blocks[index], "right" if side == "left" else "left")
+        return _span(self.blocks[index], other_side(side))
 
 
-def _span(block: Block, side: str) -> Span | None:
+def _span(block: Block, side: Side) -> Span | None:
     return block.left if side == "left" else block.right
 
 
@@ -154,4 +156,13 @@ def _has_word(ctx: SpinContext, edit: Edit) -> bool:
 
 Detector = Callable[[SpinContext], list[Finding]]
 
-__all__ = ["Change", "Detector", "Edit", "Finding", "FindingKind", "SpinContext"]
+__all__ = [
+    "Change",
+    "Detector",
+    "Edit",
+    "Finding",
+    "FindingKind",
+    "Side",
+    "SpinContext",
+    "other_side",
+]

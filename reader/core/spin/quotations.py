@@ -11,7 +11,7 @@ dropping what somebody said.
 from __future__ import annotations
 
 from reader.core.results.comparison import Quote, QuotePair, QuoteStatus
-from reader.core.spin.context import Change, Finding, FindingKind, SpinContext
+from reader.core.spin.context import Change, Finding, FindingKind, Side, SpinContext
 from reader.core.worddiff import DELETE, INSERT
 
 _WEIGHT = {"altered": 0.85, "merged": 0.8, "split": 0.7, "truncated": 0.65, "dropped": 0.7,
@@ -65,7 +65,7 @@ def _finding(ctx: SpinContext, pair: QuotePair) -> Finding | None:
 
 
 def _one_sided(
-    ctx: SpinContext, side: str, quotes: tuple[Quote, ...], change: Change, why: str
+    ctx: SpinContext, side: Side, quotes: tuple[Quote, ...], change: Change, why: str
 ) -> Finding:
     first, last = quotes[0], quotes[-1]
     weight = _WEIGHT[change.value] * (_PARTIAL if first.partial else 1.0)

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from reader.core.article import Span
-from reader.core.spin.context import Change, Edit, Finding, FindingKind, SpinContext
+from reader.core.spin.context import Change, Edit, Finding, FindingKind, Side, SpinContext
 
 # Reporting verbs by strength, as lemmas (forms are made by ``_lemma``).
 _VERB_CLASS: dict[str, str] = {}
@@ -124,7 +124,7 @@ def find(ctx: SpinContext) -> list[Finding]:
 # -- sources -----------------------------------------------------------------------------------
 
 
-def _source_phrases(ctx: SpinContext, side: str, span: Span) -> list[tuple[Span, str, str]]:
+def _source_phrases(ctx: SpinContext, side: Side, span: Span) -> list[tuple[Span, str, str]]:
     """(span of the phrase, the source normalised, the phrase as written) in ``span``."""
     text = ctx.text(side)
     out = []
@@ -178,7 +178,7 @@ def _head(key: str) -> str:
 # -- reporting verbs ---------------------------------------------------------------------------
 
 
-def _reporting_verbs(ctx: SpinContext, side: str, span: Span | None) -> list[tuple[Span, str]]:
+def _reporting_verbs(ctx: SpinContext, side: Side, span: Span | None) -> list[tuple[Span, str]]:
     if span is None:
         return []
     forms = _VERB_FORMS
@@ -209,7 +209,7 @@ def _verbs(ctx: SpinContext, edits: list[Edit]) -> list[Finding]:
 # -- hedges and certainty markers --------------------------------------------------------------
 
 
-def _markers(ctx: SpinContext, side: str, span: Span) -> list[tuple[Span, str, str]]:
+def _markers(ctx: SpinContext, side: Side, span: Span) -> list[tuple[Span, str, str]]:
     """(span, marker lower-cased, "hedge" or "certainty marker") outside quotations."""
     out = []
     previous = None  # the word before, for two-word markers ("in fact")
@@ -251,7 +251,7 @@ def _hedges(ctx: SpinContext, edits: list[Edit], left: Span, right: Span) -> lis
 
 
 def _finding(
-    change: Change, side: str, span: Span, why: str, weight: float, counterpart: Span | None
+    change: Change, side: Side, span: Span, why: str, weight: float, counterpart: Span | None
 ) -> Finding:
     return Finding(
         FindingKind.ATTRIBUTION, change, side, span[0], span[1], why, weight, counterpart
