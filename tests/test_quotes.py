@@ -267,15 +267,22 @@ def test_two_quotes_merged_into_one_are_one_pair():
     left = "“I cannot stand one more meeting,” she said. “They give us accolades,” she added."
     right = "She said: “I cannot stand one more meeting. They gave us accolades.”"
     (pair,) = pairs(left, right)
-    assert pair[0] is QuoteStatus.ALTERED
+    assert pair[0] is QuoteStatus.MERGED
     assert len(pair[1]) == 2 and len(pair[2]) == 1
+
+
+def test_two_quotes_joined_word_for_word_are_still_merged():
+    left = "“I cannot stand one more meeting,” she said. “They give us accolades,” she added."
+    right = "She said: “I cannot stand one more meeting. They give us accolades.”"
+    ((status, lefts, rights),) = pairs(left, right)
+    assert status is QuoteStatus.MERGED and (len(lefts), len(rights)) == (2, 1)
 
 
 def test_one_quote_split_in_two_is_one_pair():
     left = "She said: “I cannot stand one more meeting. They give us accolades.”"
     right = "“I cannot stand one more meeting,” she said. “They give us accolades,” she added."
     (pair,) = pairs(left, right)
-    assert pair[0] is QuoteStatus.VERBATIM
+    assert pair[0] is QuoteStatus.SPLIT
     assert len(pair[1]) == 1 and len(pair[2]) == 2
 
 
@@ -325,10 +332,10 @@ def find_pair(seed_pairs, needle):
     raise AssertionError(f"no quote pair holds {needle!r}")
 
 
-def test_seed_saludares_quotes_pair_with_the_merged_quote_as_altered(seed_pairs):
+def test_seed_saludares_two_quotes_joined_are_merged_with_give_become_gave(seed_pairs):
     left, right, _ = seed_pairs
     pair = find_pair(seed_pairs, "I cannot stand one more meeting")
-    assert pair.status is QuoteStatus.ALTERED
+    assert pair.status is QuoteStatus.MERGED
     assert [left.text[q.start : q.start + 12] for q in pair.left] == [
         "I cannot sta",
         "They give us",
@@ -353,7 +360,7 @@ def test_seed_multi_paragraph_guerra_quote_is_found_and_paired(seed_pairs):
     assert len(quote.fragments) == 2
     assert "We don’t actually believe" in right.text[slice(*quote.fragments[1])]
     assert len(pair.left) == 2
-    assert pair.status is QuoteStatus.VERBATIM
+    assert pair.status is QuoteStatus.MERGED  # "said Guerra, who was among ..." dropped between
     assert quote.speaker == "Luis Guerra"
 
 

@@ -63,10 +63,16 @@ STATUS_GLYPHS = {
     QuoteStatus.VERBATIM: ("=", "#2e8b3a"),
     QuoteStatus.ALTERED: ("≠", "#d9822b"),
     QuoteStatus.TRUNCATED: ("…", "#3b6fd1"),
+    QuoteStatus.MERGED: ("⋈", "#b03a8c"),
+    QuoteStatus.SPLIT: ("⑃", "#1f8a8a"),
     QuoteStatus.ONLY_LEFT: ("−", "#c0392b"),
     QuoteStatus.ONLY_RIGHT: ("+", "#7d4fc4"),
 }
 COLUMNS = ("Status", "Speaker", "Original", "Rewrite")
+
+
+# Statuses whose quotations are shown plain: the same words, or nothing to compare with.
+_UNMARKED = (QuoteStatus.VERBATIM, QuoteStatus.ONLY_LEFT, QuoteStatus.ONLY_RIGHT)
 
 
 def status_icon(status: QuoteStatus) -> QIcon:
@@ -96,7 +102,7 @@ def marked_html(pair: QuotePair, side: Side, colours: Colours) -> str:
     most in punctuation, and an unpaired quote has nothing to differ from.
     """
     own = DELETE if side == "left" else INSERT
-    if pair.status in (QuoteStatus.ALTERED, QuoteStatus.TRUNCATED) and pair.ops:
+    if pair.status not in _UNMARKED and pair.ops:
         parts = []
         for op in pair.ops:
             text = html.escape(op.text)

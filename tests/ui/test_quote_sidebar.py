@@ -121,6 +121,6 @@ def test_ctrl_c_in_the_sidebar_copies_the_selected_pair(qtbot, sample_comparison
     sidebar.table.setFocus()
     qtbot.keyClick(sidebar.table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     copied = QApplication.clipboard().text()
-    assert copied.startswith("altered: Ariana Saludares")
+    assert copied.startswith("merged: Ariana Saludares")
     assert "Original: “I cannot stand" in copied and "They give us" in copied
     assert "Rewrite: “I cannot stand" in copied and "They gave us" in copied

@@ -14,6 +14,10 @@ compares the group's quotations joined in text order:
 - ``truncated``: one side's words all appear, in order, in the other's, which
   has more (an elided or shortened quotation);
 - ``altered``: anything else; ``ops`` is the word diff of the joined texts;
+- ``merged``: two or more quotations of the original became one, whatever
+  their words (joining separate statements into one continuous quotation is
+  itself a change a reader must see); ``split``: one became two or more. The
+  ops still show any word changed;
 - ``only_left`` / ``only_right``: no counterpart.
 
 Candidates come from an index of content words, so only quotations sharing a
@@ -119,7 +123,12 @@ def _pair(
 ) -> QuotePair:
     a = " ".join(q.text(left_text) for q in lefts)
     b = " ".join(q.text(right_text) for q in rights)
-    status = status_of(_words(a), _words(b))
+    if len(lefts) > 1 and len(rights) == 1:
+        status = QuoteStatus.MERGED
+    elif len(lefts) == 1 and len(rights) > 1:
+        status = QuoteStatus.SPLIT
+    else:
+        status = status_of(_words(a), _words(b))
     return QuotePair(status=status, left=lefts, right=rights, ops=word_ops(a, b))
 
 

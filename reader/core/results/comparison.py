@@ -58,6 +58,8 @@ class QuoteStatus(StrEnum):
     VERBATIM = "verbatim"  # same words, punctuation and case aside
     ALTERED = "altered"  # words changed
     TRUNCATED = "truncated"  # one side quotes only part of the other
+    MERGED = "merged"  # two or more quotations of the original joined into one
+    SPLIT = "split"  # one quotation of the original cut into two or more
     ONLY_LEFT = "only_left"
     ONLY_RIGHT = "only_right"
 

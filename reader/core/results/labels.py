@@ -14,6 +14,8 @@ QUOTE_STATUS = {
     QuoteStatus.VERBATIM: "verbatim",
     QuoteStatus.ALTERED: "altered",
     QuoteStatus.TRUNCATED: "truncated",
+    QuoteStatus.MERGED: "merged",
+    QuoteStatus.SPLIT: "split",
     QuoteStatus.ONLY_LEFT: "only in original",
     QuoteStatus.ONLY_RIGHT: "only in rewrite",
 }

@@ -1,10 +1,10 @@
 """Quotations that changed on the way: dropped, added, altered, cut short, joined or split.
 
 One finding per quotation pair that is not verbatim, read from the quotation
-pairing (which already knows each pair's status and word diff); the shape of a
-pair says whether two quotations were joined into one (``merged``) or one split
-in two. A quoted phrase inside the writer's own sentence (a term, a slogan)
-weighs less than a full quotation: dropping a scare-quoted name is not
+pairing (which already knows each pair's status and word diff, and calls two
+quotations joined into one ``merged``, one cut in two ``split``). A quoted phrase
+inside the writer’s own sentence (a term, a slogan) weighs less than a full
+quotation: dropping a scare-quoted name is not
 dropping what somebody said.
 """
 
@@ -35,10 +35,10 @@ def _finding(ctx: SpinContext, pair: QuotePair) -> Finding | None:
         return _one_sided(ctx, "left", left, Change.DROPPED, "quotation dropped")
     if pair.status is QuoteStatus.ONLY_RIGHT:
         return _one_sided(ctx, "right", right, Change.ADDED, "quotation added")
-    if len(left) > 1 and len(right) == 1:
+    if pair.status is QuoteStatus.MERGED:
         shape = "merged"
         why = f"{_count(len(left))} quotations joined into one"
-    elif len(left) == 1 and len(right) > 1:
+    elif pair.status is QuoteStatus.SPLIT:
         shape = "split"
         why = f"one quotation split into {_count(len(right))}"
     elif pair.status is QuoteStatus.VERBATIM:
