@@ -124,3 +124,31 @@ def test_findings_come_weightiest_first_with_their_text_and_counterpart_in_the_j
     assert counts["quote"] == {"dropped": 1}
     assert set(counts) == {k.value for k in FindingKind}
     assert Change.DROPPED.value in counts["attribution"]
+
+
+def test_a_dropped_paragraph_with_figures_is_an_omission_weighed_by_what_it_carries():
+    left = (
+        "The council met on Monday.\n"
+        "It approved the new budget after a long debate.\n"
+        "Spending on roads rose 12 percent to $4 million, the treasurer said."
+    )
+    right = "The council met on Monday.\nIt approved the new budget after a long debate."
+    (omission,) = findings(left, right, FindingKind.OMISSION)
+    change, side, text, why = omission
+    assert (change, side) == ("dropped", "left") and text.startswith("Spending on roads")
+    assert "figures or dates" in why and "1 source" in why
+
+
+def test_a_dropped_transition_carries_nothing_and_is_no_finding():
+    left = "The council met on Monday.\nIn other business, the meeting ran long and ended late.\n"
+    right = "The council met on Monday.\n"
+    assert findings(left, right, FindingKind.OMISSION) == []
+
+
+def test_a_clause_dropped_inside_a_sentence_is_an_omission_but_a_reordered_one_is_not():
+    left = "“We will appeal,” said Ortega, who was among the lawyers who met the judge in Denver."
+    right = "“We will appeal,” said Ortega."
+    ((change, side, text, why),) = findings(left, right, FindingKind.OMISSION)
+    assert (change, side) == ("dropped", "left") and "Denver" in text and "1 name" in why
+    moved = "Ortega, who was among the lawyers who met the judge in Denver, said: “We will appeal.”"
+    assert findings(left, moved, FindingKind.OMISSION) == []

@@ -70,3 +70,9 @@ def test_verbatim_quotations_are_not_findings(comparison):
     texts = [q[2] for q in found(comparison, FindingKind.QUOTE)]
     assert not any(t.startswith("We have sadly reached") for t in texts)
     assert not any(t.startswith("We are incredibly thankful") for t in texts)
+
+
+def test_the_closing_paragraph_with_its_record_figure_is_an_omission(comparison):
+    dropped = [q for q in found(comparison, FindingKind.OMISSION) if q[0] == "dropped"]
+    assert any("arrests hit a record 1.5 million in fiscal 2021" in q[2] for q in dropped)
+    assert any(q[2] == "said Guerra, who was among those who walked out of the meeting" for q in dropped)

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from reader.core.spin import loaded, quotations, sourcing
+from reader.core.spin import loaded, omission, quotations, sourcing
 from reader.core.spin.context import Detector, Finding, SpinContext
 
 # Each detector is a pure function of the context. Where two report the same words
 # the earlier one's finding is kept: the more specific reading ("reporting verb
 # changed: said -> claimed" rather than "verb of saying added: claimed").
-DETECTORS: tuple[Detector, ...] = (quotations.find, sourcing.find, loaded.find)
+DETECTORS: tuple[Detector, ...] = (
+    quotations.find,
+    sourcing.find,
+    loaded.find,
+    omission.find,
+)
 
 # A headline is what most readers read, often all they read: its changes come first.
 HEADLINE_BOOST = 1.3

@@ -1,0 +1,198 @@
+"""Passages one side has and the other lacks, weighed by what they carry.
+
+A dropped paragraph that held a figure, a name, a quotation or a source is
+context the reader of the rewrite no longer gets; an added one with such things
+makes claims of its own. Length alone says little (a dropped transition is
+long and empty), so a passage is a finding only when it carries something, and
+weighs by what: figures and dates, names, quotations, sources. Passages are
+whole added or omitted blocks, and long runs of words dropped or added inside a
+paired block with little in their place ("said Guerra, who was among those who
+walked out of the meeting").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from reader.core.article import Span
+from reader.core.results.comparison import BlockKind
+from reader.core.spin.context import (
+    Change,
+    Finding,
+    FindingKind,
+    Side,
+    SpinContext,
+    other_side,
+)
+from reader.core.spin.sourcing import source_phrases
+
+MIN_WORDS = 8  # a run inside a paired block shorter than this is rewording, not a passage
+_REPLACED_MAX = 3  # ... and so is one replaced by more than this many words
+
+# Cheap signs of what a passage carries; the fact detector reads facts properly,
+# this only weighs passages, so a rough count is enough.
+_FIGURE = re.compile(
+    r"\d[\d,.]*%?|\b(?:percent|million|billion|thousand|hundred|dozen)\b"
+    r"|\b(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+# Capitalised words after a word of the sentence (so not opening it): a name.
+_NAME = re.compile(r"(?<=[a-z,;:] )[A-Z][\w'’.-]+(?:\s+(?:of\s+|the\s+)?[A-Z][\w'’.-]+)*")
+_WORDS = re.compile(r"\w+")
+
+
+def find(ctx: SpinContext) -> list[Finding]:
+    """Dropped and added passages that carry figures, names, quotations or sources."""
+    found: list[Finding] = []
+    unpaired = _unpaired_quotations(ctx)
+    blocks = ctx.blocks
+    # The nearest paired block before and after each block, found in two passes.
+    before: list[int | None] = []
+    last = None
+    for i, block in enumerate(blocks):
+        before.append(last)
+        if block.left and block.right:
+            last = i
+    after: list[int | None] = [None] * len(blocks)
+    last = None
+    for i in range(len(blocks) - 1, -1, -1):
+        after[i] = last
+        if blocks[i].left and blocks[i].right:
+            last = i
+    for i, block in enumerate(blocks):
+        if block.kind is BlockKind.OMITTED and block.left is not None:
+            side, span, other = "left", block.left, "right"
+        elif block.kind is BlockKind.ADDED and block.right is not None:
+            side, span, other = "right", block.right, "left"
+        else:
+            continue
+        around = _around(ctx, before[i], after[i], other)
+        found += _passage(ctx, side, span, around, unpaired, whole=True)
+    for edit in ctx.edits:
+        block = ctx.blocks[edit.block]
+        for side, span, replaced, passage in (
+            ("left", edit.left, edit.right, block.right),
+            ("right", edit.right, edit.left, block.left),
+        ):
+            if span is None or _count(ctx, side, span) < MIN_WORDS:
+                continue
+            if replaced is not None and _count(ctx, other_side(side), replaced) > _REPLACED_MAX:
+                continue
+            found += _passage(ctx, side, span, passage, unpaired, whole=False)
+    return found
+
+
+def _passage(
+    ctx: SpinContext,
+    side: Side,
+    span: Span,
+    counterpart: Span | None,
+    unpaired: dict[str, list[int]],
+    *,
+    whole: bool,
+) -> list[Finding]:
+    text = ctx.text(side)
+    start, end = _trim(text, span)
+    if end <= start:
+        return []
+    # What the aligned passage also has was moved or reworded, not dropped or added.
+    other = ""
+    if counterpart is not None:
+        other = ctx.text(other_side(side))[counterpart[0] : counterpart[1]]
+        if not whole and _moved_within(text[start:end], other):
+            return []
+    figures = len({f for f in _FIGURE.findall(text, start, end) if f not in other})
+    names = 0
+    if not _title_case(text[start:end]):  # in a Title Case headline every word is capitalised
+        names = len(
+            {n for m in _NAME.findall(text, start, end) if (n := m.rstrip(".")) not in other}
+        )
+    starts = unpaired[side]
+    k = bisect.bisect_left(starts, start)
+    quoted = k < len(starts) and starts[k] < end  # a quotation the other article lacks
+    sources = len([s for s in source_phrases(ctx, side, (start, end)) if s[2] not in other])
+    carried = []
+    if figures:
+        carried.append(_plural(figures, "figure or date", "figures or dates"))
+    if names:
+        carried.append(_plural(names, "name", "names"))
+    if quoted:
+        carried.append("a quotation")
+    if sources:
+        carried.append(_plural(sources, "source", "sources"))
+    if not carried:
+        return []
+    weight = (
+        0.3
+        + 0.08 * min(figures, 4)
+        + 0.04 * min(names, 4)
+        + (0.2 if quoted else 0.0)
+        + 0.12 * min(sources, 2)
+    )
+    change = Change.DROPPED if side == "left" else Change.ADDED
+    what = ("passage" if whole else "clause") + (" dropped" if side == "left" else " added")
+    why = f"{what}, with {_and(carried)}"
+    return [
+        Finding(FindingKind.OMISSION, change, side, start, end, why, min(weight, 0.9), counterpart)
+    ]
+
+
+def _around(ctx: SpinContext, before: int | None, after: int | None, other: Side) -> Span | None:
+    """The other side's text between the paired blocks before and after a one-sided passage.
+
+    Where a passage only one side has stood, the other side may say the same in
+    other words: its names and figures there are not what the passage adds.
+    """
+    spans = [ctx.blocks[i].left if other == "left" else ctx.blocks[i].right
+             for i in (before, after) if i is not None]  # fmt: skip
+    start = spans[0][0] if before is not None and spans else 0
+    end = spans[-1][1] if after is not None and spans else len(ctx.text(other))
+    return (start, end) if start < end else None
+
+
+def _unpaired_quotations(ctx: SpinContext) -> dict[str, list[int]]:
+    """Per side, the sorted starts of the quotations the other article lacks."""
+    starts: dict[str, list[int]] = {"left": [], "right": []}
+    for pair in ctx.quote_pairs:
+        if not pair.right:
+            starts["left"].extend(q.start for q in pair.left)
+        elif not pair.left:
+            starts["right"].extend(q.start for q in pair.right)
+    return {side: sorted(found) for side, found in starts.items()}
+
+
+def _moved_within(passage: str, other: str) -> bool:
+    """Whether most of the passage's content words are in the other passage (reordered)."""
+    words = [w for w in _WORDS.findall(passage.lower()) if len(w) > 3]
+    if not words:
+        return False
+    theirs = set(_WORDS.findall(other.lower()))
+    return sum(w in theirs for w in words) >= 0.5 * len(words)
+
+
+def _title_case(passage: str) -> bool:
+    words = _WORDS.findall(passage)
+    return len(words) > 2 and sum(w[:1].isupper() for w in words) > 0.6 * len(words)
+
+
+def _count(ctx: SpinContext, side: Side, span: Span) -> int:
+    return len(_WORDS.findall(ctx.text(side), span[0], span[1]))
+
+
+def _trim(text: str, span: Span) -> Span:
+    """The span without the spaces and punctuation at its ends."""
+    start, end = span
+    while start < end and not text[start].isalnum() and text[start] not in "“\"'‘(":
+        start += 1
+    while end > start and not text[end - 1].isalnum() and text[end - 1] not in "”\"'’).!?":
+        end -= 1
+    return start, end
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
