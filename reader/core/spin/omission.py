@@ -40,6 +40,7 @@ _FIGURE = re.compile(
 # Capitalised words after a word of the sentence (so not opening it): a name.
 _NAME = re.compile(r"(?<=[a-z,;:] )[A-Z][\w'’.-]+(?:\s+(?:of\s+|the\s+)?[A-Z][\w'’.-]+)*")
 _WORDS = re.compile(r"\w+")
+_CAPITAL = re.compile(r"\b[A-Z]")
 
 
 def find(ctx: SpinContext) -> list[Finding]:
@@ -104,10 +105,9 @@ def _passage(
             return []
     figures = len({f for f in _FIGURE.findall(text, start, end) if f not in other})
     names = 0
-    if not _title_case(text[start:end]):  # in a Title Case headline every word is capitalised
-        names = len(
-            {n for m in _NAME.findall(text, start, end) if (n := m.rstrip(".")) not in other}
-        )
+    found_names = {n for m in _NAME.findall(text, start, end) if (n := m.rstrip(".")) not in other}
+    if found_names and not _title_case(text, start, end):  # a Title Case headline: all capitals
+        names = len(found_names)
     starts = unpaired[side]
     k = bisect.bisect_left(starts, start)
     quoted = k < len(starts) and starts[k] < end  # a quotation the other article lacks
@@ -171,13 +171,14 @@ def _moved_within(passage: str, other: str) -> bool:
     return sum(w in theirs for w in words) >= 0.5 * len(words)
 
 
-def _title_case(passage: str) -> bool:
-    words = _WORDS.findall(passage)
-    return len(words) > 2 and sum(w[:1].isupper() for w in words) > 0.6 * len(words)
+def _title_case(text: str, start: int, end: int) -> bool:
+    words = text.count(" ", start, end) + 1
+    return words > 2 and len(_CAPITAL.findall(text, start, end)) > 0.6 * words
 
 
 def _count(ctx: SpinContext, side: Side, span: Span) -> int:
-    return len(_WORDS.findall(ctx.text(side), span[0], span[1]))
+    """About how many words ``span`` holds (its spaces, counted in C, plus one)."""
+    return ctx.text(side).count(" ", span[0], span[1]) + 1
 
 
 def _trim(text: str, span: Span) -> Span:
