@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from reader.core.compare import compare
@@ -75,4 +77,18 @@ def test_verbatim_quotations_are_not_findings(comparison):
 def test_the_closing_paragraph_with_its_record_figure_is_an_omission(comparison):
     dropped = [q for q in found(comparison, FindingKind.OMISSION) if q[0] == "dropped"]
     assert any("arrests hit a record 1.5 million in fiscal 2021" in q[2] for q in dropped)
-    assert any(q[2] == "said Guerra, who was among those who walked out of the meeting" for q in dropped)
+    assert any(
+        q[2] == "said Guerra, who was among those who walked out of the meeting" for q in dropped
+    )
+
+
+def test_loaded_fact_and_attribution_findings_cover_at_most_12_percent_of_words(comparison):
+    kinds = {FindingKind.LOADED, FindingKind.FACT, FindingKind.ATTRIBUTION}
+    for side in ("left", "right"):
+        text = getattr(comparison, side).text
+        words = [m.span() for m in re.finditer(r"\w+", text)]
+        spans = [
+            (f.start, f.end) for f in comparison.findings if f.kind in kinds and f.side == side
+        ]
+        covered = sum(1 for s, e in words if any(a < e and s < b for a, b in spans))
+        assert covered <= 0.12 * len(words), (side, covered, len(words))
