@@ -44,7 +44,7 @@ def measure(arts, flags_per_art, min_score=0.0):
     n_words = n_flag_words = 0
     lex_hit = lex_n = inf_hit = inf_n = 0
     cat = defaultdict(lambda: [0, 0])
-    for (_, text, lex, inf), flags in zip(arts, flags_per_art):
+    for (_, text, lex, inf), flags in zip(arts, flags_per_art, strict=True):
         flags = [f for f in flags if f.score >= min_score]
         words = [(m.start(), m.end()) for m in WORD.finditer(text)]
         n_words += len(words)
@@ -96,7 +96,8 @@ def main():
     dt = time.perf_counter() - t0
     nbytes = sum(len(t.encode()) for _, t, _, _ in arts)
     print(
-        f"articles {len(arts)}, {nbytes / 1e6:.2f} MB, find_loaded {dt * 1000:.0f} ms (incl. first load)"
+        f"articles {len(arts)}, {nbytes / 1e6:.2f} MB, "
+        f"find_loaded {dt * 1000:.0f} ms (incl. first load)"
     )
     # speed on >= 1 MB after the one-off load: whole text, and as many short fragments
     big = "\n".join(t for _, t, _, _ in arts) * 4
@@ -147,7 +148,8 @@ def main():
         f"\n== trade-off curve: score threshold chosen on half {tune}, applied to half {other} =="
     )
     print(
-        f"{'target':>7}{'thr':>7}{'rec ' + tune:>8}{'flag ' + tune:>9}{'rec ' + other:>8}{'flag ' + other:>9}"
+        f"{'target':>7}{'thr':>7}{'rec ' + tune:>8}{'flag ' + tune:>9}"
+        f"{'rec ' + other:>8}{'flag ' + other:>9}"
     )
     ta, tf = sub(halves[tune], arts), sub(halves[tune], flags)
     oa, of = sub(halves[other], arts), sub(halves[other], flags)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from importlib.resources import files
+
 import pytest
 
 from reader.core.spin import lexicons as loaded
@@ -31,7 +33,7 @@ def test_neutral_news_prose_flags_nothing():
         ("The plan was purportedly cheap.", "purportedly", "stance adverb"),
         ("She spoke angrily about the deal.", "angrily", "manner adverb"),
         ("It was an outrageous decision.", "outrageous", "subjective"),
-        ("The scheme was seriously delayed.", "seriously", "intensifier"),
+        ("The staff felt utterly betrayed.", "utterly betrayed", "intensifier"),
         ("The attack was horrific for the village.", "horrific", "emotive"),
         ('The treasurer said the audit was a "triumph" for the town.', "triumph", "scare quote"),
     ],
@@ -99,3 +101,73 @@ def test_fragment_cuts_do_not_invent_words():
 def test_possessive_and_hyphen_parts():
     text = "The critic's vicious review and a last-minute u-turn."
     assert "vicious" in words(text)
+
+
+def test_hyphenated_compound_is_looked_up_whole():
+    # WordNet lists the compound with a space ("fed up"); prose hyphenates it
+    assert flagged("Fed-up farmers blocked the road.")[0] == ("Fed-up", "charged adjective")
+    assert ("fed up", "charged adjective") in flagged("The farmers were fed up with delays.")
+
+
+def test_unlisted_compound_parts_are_judged_alone():
+    text = "It was a vicious-looking dog."
+    assert ("vicious", "charged adjective") in flagged(text) or "vicious" in words(text)
+
+
+def test_charged_verb_and_particle_are_one_phrasal_flag():
+    text = "The delegates stormed out after the vote."
+    assert ("stormed out", "figurative verb") in flagged(text)
+
+
+def test_intensifier_joins_the_loaded_word_it_modifies():
+    text = "The tenants felt utterly betrayed by the landlord."
+    out = flagged(text)
+    assert out and out[0][0] == "utterly betrayed"
+    # alone, a degree adverb is no finding
+    assert find_loaded("The bridge was completely rebuilt last year.") == []
+
+
+def test_plural_label_put_on_people():
+    assert ("Leftists", "label") in flagged("Leftists gathered outside the hall.")
+
+
+def test_self_chosen_group_names_are_not_labels():
+    assert find_loaded("Two Democrats and a Baptist minister spoke at the meeting.") == []
+
+
+def test_definition_words_in_a_neutral_sense_do_not_charge_an_adjective():
+    # "virtual" is defined "being actually such in almost every respect": "respect" is an
+    # aspect there, not esteem, so the gloss's valence must not make the adjective charged
+    assert find_loaded("They held a virtual meeting on Monday.") == []
+
+
+def test_title_case_headline_is_not_read_as_a_name():
+    text = "Senators Lash Out At Budget Office\n\nThe office published its figures."
+    assert ("Lash Out", "figurative verb") in flagged(text)
+    # the same capitals mid-sentence in prose still read as a name
+    assert words("They met at the Vicious Circle Society.") == []
+
+
+def test_every_shipped_lexicon_is_named_in_the_readme_with_a_licence_and_loads():
+    folder = files("reader.resources") / "lexicons"
+    readme = (folder / "README.md").read_text(encoding="utf-8")
+    rows = {
+        line.split("|")[1].strip().strip("`"): line
+        for line in readme.splitlines()
+        if line.startswith("| `")
+    }
+    shipped = sorted(p.name for p in folder.iterdir() if p.name.endswith(".tsv"))
+    assert shipped
+    licences = ("MIT", "ODbL", "PDDL", "WordNet 3.0 licence", "CC BY-SA 4.0")
+    for name in shipped:
+        assert name in rows, f"{name} is not in the README's table"
+        assert any(lic in rows[name] for lic in licences), f"{name} has no licence in the README"
+        data = [r for r in loaded._rows(name)]
+        assert data and all(len(r) >= 2 for r in data), f"{name} does not load"
+
+
+def test_the_licences_that_must_travel_with_the_data_are_installed_beside_it():
+    folder = files("reader.resources") / "lexicons"
+    assert "Permission is hereby granted" in (folder / "LICENSE-VADER.txt").read_text("utf-8")
+    wordnet = (folder / "LICENSE-WordNet.txt").read_text("utf-8")
+    assert "WordNet 3.0 Copyright 2006 by Princeton University" in wordnet

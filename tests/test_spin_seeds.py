@@ -92,3 +92,21 @@ def test_loaded_fact_and_attribution_findings_cover_at_most_12_percent_of_words(
         ]
         covered = sum(1 for s, e in words if any(a < e and s < b for a, b in spans))
         assert covered <= 0.12 * len(words), (side, covered, len(words))
+
+
+def test_loaded_words_added_in_the_rewrite_and_dropped_from_the_original(comparison):
+    loaded = {
+        (change, side, text) for change, side, text, _, _ in found(comparison, FindingKind.LOADED)
+    }
+    for text in ("Liberals", "Storm Out", "completely disrespected"):
+        assert ("added", "right", text) in loaded, text
+    for text in ("Fed-up", "blasting"):
+        assert ("dropped", "left", text) in loaded, text
+    assert not any(text.lower() == "virtual" for _, _, text in loaded)
+
+
+def test_the_headlines_loaded_words_are_the_weightiest_loaded_findings(comparison):
+    headline = comparison.right.text.split("\n", 1)[0]
+    first = next(f for f in comparison.findings if f.kind is FindingKind.LOADED)
+    assert first.side == "right" and first.end <= len(headline)
+    assert first.why.startswith("headline: ")
