@@ -13,12 +13,24 @@ from reader.core.compare import compare
 from reader.core.errors import ArticleError
 from reader.core.load.loader import load
 from reader.core.quotes.find import extract_quotes
-from reader.core.results.comparison import BlockKind, Comparison, Quote
+from reader.core.results.comparison import BlockKind, Change, Comparison, Finding, Quote
+from reader.core.results.labels import (
+    CHANGE,
+    CHANGE_GLYPH,
+    FINDING_KIND,
+    QUOTE_STATUS,
+    capitalised,
+    findings_count,
+)
 from reader.core.results.marks import MarkKind, inline
 from reader.core.results.report import ReportError, render_html, write_report
 
 _COLOURS = {MarkKind.ADDED: "\x1b[4;32m", MarkKind.OMITTED: "\x1b[9;31m"}
 _RESET = "\x1b[0m"
+_BOLD = "\x1b[1m"
+# A finding's change, on a terminal: the glyph and word carry it, the colour repeats it.
+_CHANGE_COLOURS = {Change.ADDED: "\x1b[32m", Change.DROPPED: "\x1b[31m", Change.CHANGED: "\x1b[33m"}
+_WORDS_SHOWN = 70  # a finding's words are cut to this many characters: one line each
 # The first two characters of a block's line.
 _LINE_START = {BlockKind.CHANGED: "~ ", BlockKind.ADDED: "+ ", BlockKind.OMITTED: "- "}
 
@@ -107,10 +119,29 @@ def write_terminal(comparison: Comparison, out: TextIO, *, colour: bool) -> None
         f"\n{summary.kept_share:.0%} of the rewrite comes from the original; "
         f"{summary.added_chars} characters added, {summary.omitted_chars} omitted.\n"
     )
+    if comparison.findings:
+        out.write(f"\n{capitalised(findings_count(len(comparison.findings)))}, weightiest first:\n")
+        for finding in comparison.findings:
+            out.write(_finding_line(comparison, finding, colour=colour) + "\n")
+        out.write("\n")
     for pair in comparison.quote_pairs:
         left = " / ".join(_quote_line(q, comparison.left.text) for q in pair.left) or "-"
         right = " / ".join(_quote_line(q, comparison.right.text) for q in pair.right) or "-"
-        out.write(f"[{pair.status.value}] {left}\n    -> {right}\n")
+        out.write(f"[{QUOTE_STATUS[pair.status]}] {left}\n    -> {right}\n")
+
+
+def _finding_line(comparison: Comparison, finding: Finding, *, colour: bool) -> str:
+    """ "quotations  − dropped  “It’s almost like…”  quotation dropped (Ariana Saludares)"."""
+    text = comparison.left.text if finding.side == "left" else comparison.right.text
+    words = " ".join(text[finding.start : finding.end].split())
+    if len(words) > _WORDS_SHOWN:
+        words = words[: _WORDS_SHOWN - 1].rstrip() + "…"
+    kind = capitalised(FINDING_KIND[finding.kind])
+    change = f"{CHANGE_GLYPH[finding.change]} {CHANGE[finding.change]}"
+    if colour:
+        kind = f"{_BOLD}{kind}{_RESET}"
+        change = f"{_CHANGE_COLOURS[finding.change]}{change}{_RESET}"
+    return f"  {kind}, {change}: “{words}” — {finding.why}"
 
 
 def _quote_line(quote: Quote, text: str) -> str:

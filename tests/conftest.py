@@ -18,3 +18,12 @@ SEEDS = ROOT / "seeds"
 def seed_paths() -> tuple[Path, Path]:
     """The bundled sample pair: (original report, rewrite)."""
     return SEEDS / "original_report.txt", SEEDS / "rewrite.txt"
+
+
+@pytest.fixture(scope="session")
+def seed_comparison(seed_paths):
+    """The sample pair compared once for every test that only reads the result."""
+    from reader.core.compare import compare
+    from reader.core.load.loader import load
+
+    return compare(load(seed_paths[0]), load(seed_paths[1]))

@@ -66,3 +66,30 @@ def test_terminal_form_marks_additions_and_omissions(seed_paths):
     assert "[-“It’s almost like we were bamboozled" in text
     assert "in fiscal 2021.-]" in text
     assert "\x1b[" not in text  # not a terminal: no colour codes
+
+
+def test_terminal_form_lists_the_findings_weightiest_first_after_the_summary(seed_paths):
+    out = io.StringIO()
+    assert main(["compare", str(seed_paths[0]), str(seed_paths[1])], stdout=out) == 0
+    text = out.getvalue()
+    summary = text.index("of the rewrite comes from the original")
+    heading = text.index("changes in meaning, weightiest first:")
+    assert summary < heading
+    lines = text[heading:].splitlines()[1:]
+    from reader.core.compare import compare
+    from reader.core.load.loader import load
+
+    findings = compare(load(seed_paths[0]), load(seed_paths[1])).findings
+    listed = lines[: len(findings)]
+    assert [line.rsplit(" — ", 1)[1] for line in listed] == [f.why for f in findings]
+    assert "  Attribution, − dropped: “according to a report” — source dropped" in text
+    assert "  Attribution, + added: “Apparently” — hedge added: Apparently" in text
+    assert "\x1b[" not in text
+
+
+def test_terminal_findings_are_coloured_on_a_tty(seed_paths, monkeypatch):
+    out = io.StringIO()
+    monkeypatch.setattr(out, "isatty", lambda: True, raising=False)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert main(["compare", str(seed_paths[0]), str(seed_paths[1])], stdout=out) == 0
+    assert "\x1b[1mAttribution\x1b[0m, \x1b[31m− dropped\x1b[0m" in out.getvalue()

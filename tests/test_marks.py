@@ -7,8 +7,23 @@ import pytest
 from reader.core.article import Article
 from reader.core.compare import compare
 from reader.core.results import labels
-from reader.core.results.comparison import BlockKind, QuoteStatus
-from reader.core.results.marks import MarkKind, Marks, inline, side_marks
+from reader.core.results.comparison import (
+    BlockKind,
+    Change,
+    Comparison,
+    Finding,
+    FindingKind,
+    QuoteStatus,
+    Summary,
+)
+from reader.core.results.marks import (
+    FindingMark,
+    MarkKind,
+    Marks,
+    finding_marks,
+    inline,
+    side_marks,
+)
 from reader.core.worddiff import Op
 
 
@@ -74,8 +89,37 @@ def test_shown_can_leave_out_moved_marks():
         (labels.BLOCK_KIND, BlockKind),
         (labels.MARK_KIND, MarkKind),
         (labels.MARK_WORD, MarkKind),
+        (labels.FINDING_KIND, FindingKind),
+        (labels.CHANGE, Change),
     ],
 )
 def test_every_kind_and_status_has_a_label(table, kinds):
     assert list(table) == list(kinds) and all(table.values())
     assert labels.capitalised(table[next(iter(kinds))])[0].isupper()
+
+
+def test_finding_marks_cover_own_words_and_a_changed_findings_old_words():
+    left = Article.from_text("Officials told reporters. A source said so.")
+    right = Article.from_text("Officials explained to reporters.")
+    findings = (
+        Finding(FindingKind.ATTRIBUTION, Change.CHANGED, "right", 10, 19, "verb", 0.7, (10, 14)),
+        Finding(FindingKind.ATTRIBUTION, Change.DROPPED, "left", 26, 34, "source", 0.6, (0, 33)),
+    )
+    comparison = Comparison(left, right, (), (), Summary(0, 0, 0, 0, 0, 0, 0), findings)
+    assert finding_marks(comparison, "right") == [FindingMark(10, 19, 0)]
+    # The dropped finding's counterpart is only the aligned passage: not marked.
+    assert finding_marks(comparison, "left") == [
+        FindingMark(10, 14, 0, counterpart=True),
+        FindingMark(26, 34, 1),
+    ]
+    assert Marks(comparison).findings("left") == finding_marks(comparison, "left")
+
+
+def test_every_change_has_its_own_glyph():
+    assert list(labels.CHANGE_GLYPH) == list(Change)
+    assert len(set(labels.CHANGE_GLYPH.values())) == len(Change)
+
+
+def test_findings_count_reads_singular_and_plural():
+    assert labels.findings_count(1) == "1 change in meaning"
+    assert labels.findings_count(3) == "3 changes in meaning"

@@ -8,13 +8,22 @@ from reader.core.article import Article
 from reader.core.results.comparison import (
     Block,
     BlockKind,
+    Change,
     Comparison,
+    Finding,
+    FindingKind,
     Quote,
     QuotePair,
     QuoteStatus,
     Summary,
 )
-from reader.core.results.query import ComparisonQuery, is_change, other_side, speakers
+from reader.core.results.query import (
+    ComparisonQuery,
+    finding_words,
+    is_change,
+    other_side,
+    speakers,
+)
 from reader.core.worddiff import Op
 
 #          0         1         2         3
@@ -39,16 +48,21 @@ BLOCKS = (
 )
 
 
-@pytest.fixture
-def query() -> ComparisonQuery:
+def _query(findings=()) -> ComparisonQuery:
     comparison = Comparison(
         Article.from_text(LEFT),
         Article.from_text(RIGHT),
         BLOCKS,
         (),
         Summary(0, 0, 0, 0, 0, 0, 0),
+        findings,
     )
     return ComparisonQuery(comparison)
+
+
+@pytest.fixture
+def query() -> ComparisonQuery:
+    return _query()
 
 
 def test_the_fixture_spans_hold_the_texts_they_claim():
@@ -259,3 +273,48 @@ def test_speakers_and_whether_the_rewrite_changed_them(left, right, expected, ch
     )
     assert speakers(pair) == expected
     assert speakers(pair).changed is changed
+
+
+# Findings over the blocks above, weightiest first: "2" (right, replacing "two"),
+# "New bit." (added, no counterpart), "Alpha" (right; left's "Alpha" opposite).
+FINDINGS = (
+    Finding(FindingKind.FACT, Change.CHANGED, "right", 38, 39, "number changed", 0.9, (16, 19)),
+    Finding(FindingKind.OMISSION, Change.ADDED, "right", 13, 21, "passage added", 0.8),
+    Finding(FindingKind.LOADED, Change.CHANGED, "right", 22, 27, "loaded", 0.5, (0, 5)),
+)
+
+
+@pytest.fixture
+def spun() -> ComparisonQuery:
+    return _query(FINDINGS)
+
+
+def test_finding_spans_and_words(spun):
+    assert spun.finding_spans(0) == {"left": [(16, 19)], "right": [(38, 39)]}
+    assert spun.finding_spans(1) == {"left": [], "right": [(13, 21)]}
+    assert finding_words(spun.comparison, FINDINGS[0]) == ("2", "two")
+    assert finding_words(spun.comparison, FINDINGS[1]) == ("New bit.", "")
+
+
+def test_finding_anchor_falls_back_to_the_aligned_place(spun):
+    assert spun.finding_anchor("right", 1) == 13
+    # Left has no counterpart for the addition: the gap it aligns with.
+    assert spun.finding_anchor("left", 1) == spun.aligned_offset("right", 13)
+    assert spun.finding_anchor("left", 2) == 0
+
+
+@pytest.mark.parametrize(
+    ("side", "order"),
+    [("left", [2, 0, 1]), ("right", [1, 2, 0])],  # left: the addition sits at its gap (33)
+)
+def test_next_and_previous_finding_walk_reading_order(spun, side, order):
+    walked, current = [], None
+    while (nxt := spun.next_finding(side, -1, current=current)) is not None:
+        walked.append(nxt)
+        current = nxt
+    assert walked == order
+    back, current = [], None
+    while (prev := spun.previous_finding(side, 99, current=current)) is not None:
+        back.append(prev)
+        current = prev
+    assert back == order[::-1]

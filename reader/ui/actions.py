@@ -36,7 +36,12 @@ _TIPS = {
     "&Next Difference": "Go to the next difference (F7, Alt+Down)",
     "&Previous Difference": "Go to the previous difference (Shift+F7, Alt+Up)",
     "&Cancel Comparison": "Stop the comparison that is running",
-    "&Export Report…": "Save both texts, the quotations and the summary as HTML or PDF",
+    "&Export Report…": "Save both texts, the changes in meaning, the quotations and the summary "
+    "as HTML or PDF",
+    "Next C&hange in Meaning": "Go to the next change in meaning (F8)",
+    "Previous Change in &Meaning": "Go to the previous change in meaning (Shift+F8)",
+    "Show Only &Changes in Meaning": "Draw ordinary rewording faint, so only the changes in "
+    "meaning stand out",
 }
 _GLYPHS = {
     "&Reload": "⟳",
@@ -72,6 +77,15 @@ class Actions:
         self.swap = make("S&wap Sides", window.swap_sides, "Ctrl+Shift+W")
         self.next = make("&Next Difference", nav.next_difference, "F7", "Alt+Down")
         self.previous = make("&Previous Difference", nav.previous_difference, "Shift+F7", "Alt+Up")
+        self.next_finding = make("Next C&hange in Meaning", nav.next_finding, "F8")
+        self.previous_finding = make(
+            "Previous Change in &Meaning", nav.previous_finding, "Shift+F8"
+        )
+        self.only_meaning = make(
+            "Show Only &Changes in Meaning",
+            lambda: window.set_only_meaning(self.only_meaning.isChecked()),
+        )
+        self.only_meaning.setCheckable(True)
         self.cancel = make("&Cancel Comparison", window.runner.cancel, "Ctrl+.")
         self.export = make("&Export Report…", window.export_report, "Ctrl+E")
         self.sample = make("Open &Sample Pair", window.open_sample_pair)
@@ -100,7 +114,13 @@ class Actions:
         """Enable what needs an article open, a comparison shown, a comparison running."""
         self.reload.setEnabled(loaded)
         self.swap.setEnabled(loaded)
-        for action in (self.export, self.next, self.previous):
+        for action in (
+            self.export,
+            self.next,
+            self.previous,
+            self.next_finding,
+            self.previous_finding,
+        ):
             action.setEnabled(compared)
         self.cancel.setEnabled(busy)
 
@@ -111,7 +131,7 @@ class Actions:
         for action, glyph in self._glyphs.items():
             action.setIcon(glyph_icon(glyph, text, greyed))
 
-    def menus(self, *, quote_dock_toggle: QAction) -> None:
+    def menus(self, *, quote_dock_toggle: QAction, spin_dock_toggle: QAction) -> None:
         """File, Edit, View, Go and Help on the window's menu bar."""
         window = self._window
         bar = window.menuBar()
@@ -136,9 +156,20 @@ class Actions:
                 None,
                 self.sync,
                 self.swap,
+                None,
+                self.only_meaning,
+                spin_dock_toggle,
                 quote_dock_toggle,
             ),
-            "&Go": (self.next, self.previous, None, self.cancel),
+            "&Go": (
+                self.next,
+                self.previous,
+                None,
+                self.next_finding,
+                self.previous_finding,
+                None,
+                self.cancel,
+            ),
             "&Help": (self.sample, self.about),
         }
         for title, entries in layout.items():

@@ -3,7 +3,12 @@
 The core decides *what* is marked (``reader.core.results.marks``); this module decides
 how it looks. Colour is never the only signal: additions are underlined,
 omissions struck through, moved passages get a dotted underline and a dashed
-band in the link map, and every mark has a tooltip naming it.
+band in the link map, and every mark has a tooltip naming it. A change in
+meaning is drawn over all of these as a thick bar under its words (painted by
+the pane, ``FINDING_BAR`` pixels high) in ``finding_line``, a colour kept at a
+WCAG contrast of 3 or more against the page and every mark's background
+(``contrast_ratio``; tests/ui/test_spin_panel.py checks both palettes). With
+"Show only changes in meaning" the ordinary marks are drawn ``faint``.
 """
 
 from __future__ import annotations
@@ -12,7 +17,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette, QPixmap, QTextCharFormat
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QIcon,
+    QPainter,
+    QPalette,
+    QPixmap,
+    QTextCharFormat,
+    QTextFormat,
+)
 
 from reader.core.results.labels import MARK_KIND, capitalised
 from reader.core.results.marks import Mark, MarkKind
@@ -34,6 +48,8 @@ class Colours:
     quote: QColor  # background of the quotation picked in the sidebar
     changed_band: QColor  # link-map fills: the text tint is too faint for a band
     same_band: QColor
+    finding_line: QColor  # the bar under a change in meaning, and its ticks in the link map
+    page: QColor  # the text background the set is made for (faint marks fade into it)
     dark: bool
 
 
@@ -50,6 +66,8 @@ LIGHT = Colours(
     quote=QColor("#fff0a0"),
     changed_band=QColor("#c9d5e8"),
     same_band=QColor("#e4e7ec"),
+    finding_line=QColor("#c2410c"),
+    page=QColor("#ffffff"),
     dark=False,
 )
 
@@ -66,6 +84,8 @@ DARK = Colours(
     quote=QColor("#5a4c12"),
     changed_band=QColor("#3b4a66"),
     same_band=QColor("#34373d"),
+    finding_line=QColor("#ffb020"),
+    page=QColor("#1e1f22"),
     dark=True,
 )
 
@@ -85,9 +105,22 @@ def paint_order(marks: Iterable[Mark]) -> list[Mark]:
     return sorted(marks, key=lambda mark: _LAYERS[mark.kind])
 
 
-def mark_format(kind: MarkKind, colours: Colours) -> QTextCharFormat:
-    """The format merged over a mark's characters."""
+# The bar under a change in meaning: several times an underline's height, so it reads
+# as "more than an addition" without colour.
+FINDING_BAR = 3
+# Faint marks keep this share of their background colour, and no line.
+FAINT_SHARE = 0.3
+FINDING_PROPERTY = QTextFormat.Property.UserProperty + 1  # set on a change in meaning's words
+
+
+def mark_format(kind: MarkKind, colours: Colours, *, faint: bool = False) -> QTextCharFormat:
+    """The format merged over a mark's characters (``faint``: a pale tint, no line)."""
     fmt = QTextCharFormat()
+    if faint:
+        if kind is not MarkKind.CHANGED:  # the reworded tint is already faint: none at all
+            fmt.setBackground(blend(getattr(colours, kind.value), colours.page, FAINT_SHARE))
+        fmt.setToolTip(f"{mark_tooltip(kind)} — {FAINT_NOTE}")
+        return fmt
     if kind is MarkKind.ADDED:
         fmt.setBackground(colours.added)
         fmt.setFontUnderline(True)
@@ -113,6 +146,37 @@ _DRAWN_AS = {
     MarkKind.CHANGED: "tinted",
     MarkKind.MOVED: "dotted underline",
 }
+
+
+FAINT_NOTE = "shown faint: only changes in meaning stand out"
+
+
+def finding_format(tooltip: str) -> QTextCharFormat:
+    """The format merged over a change in meaning's words: its tooltip (the bar is painted)."""
+    fmt = QTextCharFormat()
+    fmt.setToolTip(tooltip)
+    fmt.setProperty(FINDING_PROPERTY, True)
+    return fmt
+
+
+def blend(colour: QColor, base: QColor, share: float) -> QColor:
+    """``share`` of ``colour`` over ``base``."""
+    mixed = zip(colour.getRgbF()[:3], base.getRgbF()[:3], strict=True)
+    return QColor.fromRgbF(*(share * a + (1 - share) * b for a, b in mixed))
+
+
+def contrast_ratio(a: QColor, b: QColor) -> float:
+    """The WCAG 2 contrast ratio of two colours (1 to 21; 3 is enough for lines and glyphs)."""
+
+    def luminance(colour: QColor) -> float:
+        channels = [
+            c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+            for c in colour.getRgbF()[:3]
+        ]
+        return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
+
+    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
 
 
 def mark_tooltip(kind: MarkKind) -> str:
@@ -149,3 +213,22 @@ def glyph_icon(glyph: str, colour: QColor, disabled: QColor) -> QIcon:
             painter.end()
             icon.addPixmap(pixmap, mode)
     return icon
+
+
+def badge_icon(glyph: str, colour: QColor | str) -> QIcon:
+    """A round badge in ``colour`` with ``glyph`` in white, drawn so no icon file is needed."""
+    pixmap = QPixmap(32, 32)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(QColor(colour))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawEllipse(1, 1, 30, 30)
+    font = QFont()
+    font.setPixelSize(22)
+    font.setBold(True)
+    painter.setFont(font)
+    painter.setPen(QColor("white"))
+    painter.drawText(QRect(0, 0, 32, 31), Qt.AlignmentFlag.AlignCenter, glyph)
+    painter.end()
+    return QIcon(pixmap)

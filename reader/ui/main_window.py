@@ -1,11 +1,12 @@
-"""The main window: two article panes with the link map between them, the quote list below.
+"""The main window: two article panes with the link map between them; below, the changes
+in meaning and the quote list, tabbed.
 
 It lays the parts out, wires them together and holds what is open: each
 pane holds its article, and the window the ``CompareResult`` on screen (the
 comparison, its ``ComparisonQuery`` and its marks). Loading and comparing
 happen in a ``CompareRunner``; jumps in a ``Navigator``; the actions, menus
-and toolbar are ``Actions``; the panes, link map, scroll sync and sidebar only
-present what the core computed.
+and toolbar are ``Actions``; the panes, link map, scroll sync, spin panel and
+quote sidebar only present what the core computed.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from reader.ui import dialogs
 from reader.ui.actions import Actions
 from reader.ui.article_pane import ArticlePane, local_files
 from reader.ui.compare_worker import CompareResult, CompareRunner, Source
+from reader.ui.describe import finding_mark_tooltip
 from reader.ui.export import export_report
 from reader.ui.highlight import Colours, colours_for
 from reader.ui.legend import Legend
@@ -43,6 +45,7 @@ from reader.ui.preferences import Preferences
 from reader.ui.quote_sidebar import QuoteSidebar
 from reader.ui.recent import RecentPairs
 from reader.ui.resources import sample_pair
+from reader.ui.spin_panel import SpinPanel
 from reader.ui.status_bar import StatusBar
 from reader.ui.sync_scroll import ScrollSync
 from reader.ui.window_state import restore_layout, save_layout
@@ -97,7 +100,19 @@ class MainWindow(QMainWindow):
         self.quote_dock = QDockWidget(self.tr("Quotations"), self)
         self.quote_dock.setObjectName("quotations")
         self.quote_dock.setWidget(self.sidebar)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.quote_dock)
+        self.spin_panel = SpinPanel(self)
+        self.spin_dock = QDockWidget(self.tr("Changes in meaning"), self)
+        self.spin_dock.setObjectName("changes-in-meaning")
+        self.spin_dock.setWidget(self.spin_panel)
+        # Tabbed below the panes, the changes in meaning in front: each list gets the
+        # window's whole width (both hold two texts a row; side by side at 1400 pixels
+        # each wrapped or cut its texts in half), and the panes keep their height.
+        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
+        self.addDockWidget(bottom, self.spin_dock)
+        self.addDockWidget(bottom, self.quote_dock)
+        self.tabifyDockWidget(self.spin_dock, self.quote_dock)
+        self.spin_dock.raise_()
+        self.resizeDocks([self.spin_dock], [230], Qt.Orientation.Vertical)  # the panes first
 
         self.legend = Legend(self)
         self.position_label = QLabel(self)
@@ -107,7 +122,10 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
 
         self.commands = Actions(self)
-        self.commands.menus(quote_dock_toggle=self.quote_dock.toggleViewAction())
+        self.commands.menus(
+            quote_dock_toggle=self.quote_dock.toggleViewAction(),
+            spin_dock_toggle=self.spin_dock.toggleViewAction(),
+        )
         self.commands.toolbar(position=self.position_label, legend=self.legend)
         self._connect()
         self._apply_colours()
@@ -132,8 +150,12 @@ class MainWindow(QMainWindow):
             pane.zoom_requested.connect(self.zoom)
         self.link_map.block_clicked.connect(lambda index: nav.go_to_block(index, "left"))
         self.sidebar.pair_selected.connect(nav.show_quote_pair)
+        self.spin_panel.finding_selected.connect(nav.show_finding)
+        self.link_map.finding_clicked.connect(nav.show_finding)
         nav.position_changed.connect(self.position_label.setText)
         nav.block_focused.connect(self.link_map.set_focus_block)
+        nav.finding_focused.connect(self.link_map.set_focus_finding)
+        nav.finding_focused.connect(self.spin_panel.select_finding)
         nav.message.connect(self.status.showMessage)
 
     # --- what is open -----------------------------------------------------------
@@ -226,6 +248,7 @@ class MainWindow(QMainWindow):
             else:
                 self.panes[side].set_article(article)
         self.sidebar.set_comparison(None, self._colours)
+        self.spin_panel.set_comparison(None)
         self.status.show_summary(None)
         self._update_title()
         self._update_actions()
@@ -237,6 +260,7 @@ class MainWindow(QMainWindow):
         self._show_result(result)
         comparison = result.comparison
         self.sidebar.set_comparison(comparison, self._colours)
+        self.spin_panel.set_comparison(comparison)
         self.status.show_summary(comparison.summary)
         self.status.clearMessage()
         paths = self._paths()
@@ -296,6 +320,16 @@ class MainWindow(QMainWindow):
             self.prefs = replace(self.prefs, sync_scrolling=enabled)
             self.prefs.save(self.settings)
 
+    def set_only_meaning(self, enabled: bool) -> None:
+        """Draw ordinary marks faint so only the changes in meaning stand out (View > Show
+        Only Changes in Meaning); kept for the next start."""
+        if self.prefs.only_meaning != enabled:
+            self.prefs = replace(self.prefs, only_meaning=enabled)
+            self.prefs.save(self.settings)
+        self.commands.only_meaning.setChecked(enabled)
+        if self._shown is not None:
+            self._paint_marks()
+
     def show_preferences(self) -> None:
         """Edit the preferences; they apply at once and are kept for the next start."""
         chosen = dialogs.ask_preferences(self, self.prefs)
@@ -308,6 +342,7 @@ class MainWindow(QMainWindow):
         for pane in self.panes.values():
             pane.set_reading_font(prefs.font_family, prefs.font_size)
         self.commands.sync.setChecked(prefs.sync_scrolling)
+        self.commands.only_meaning.setChecked(prefs.only_meaning)
         self.set_sync(prefs.sync_scrolling)
         app = QApplication.instance()
         if palette and isinstance(app, QApplication) and not os.environ.get(PALETTE_ENV):
@@ -325,11 +360,19 @@ class MainWindow(QMainWindow):
         self.link_map.set_query(self.query, self._colours)
 
     def _paint_marks(self) -> None:
-        """Colour both panes with the comparison's marks that the preferences show."""
+        """Colour both panes with the comparison's marks that the preferences show, and
+        underline the changes in meaning over them."""
         assert self._shown is not None
+        findings, tip = self._shown.comparison.findings, finding_mark_tooltip
         for side in SIDES:
             marks = visible_marks(self._shown.marks, side, self.prefs)
-            self.panes[side].apply_marks(marks, self._colours)
+            spans = [
+                (mark.start, mark.end, tip(findings[mark.finding], counterpart=mark.counterpart))
+                for mark in self._shown.marks.findings(side)
+            ]
+            self.panes[side].apply_marks(
+                marks, self._colours, findings=spans, faint=self.prefs.only_meaning
+            )
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

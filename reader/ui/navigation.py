@@ -3,9 +3,10 @@
 ``Navigator`` holds the comparison's ``ComparisonQuery`` and the two panes.
 Every jump goes through ``show_spans``: a block picked by next/previous
 difference, a click on a sentence or on a link-map band, a quotation picked in
-the sidebar, or any finding a view wants shown with what the other article
-says there. The navigator only places panes; where a jump lands and what it is
-called come from the query (and ``describe``).
+the sidebar, a change in meaning picked in the spin panel or by next/previous
+finding, shown with what the other article says there. The navigator only
+places panes; where a jump lands and what it is called come from the query
+(and ``describe``).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from reader.core.article import Span
 from reader.core.results.comparison import QuotePair
 from reader.core.results.query import SIDES, ComparisonQuery, Side, other_side
 from reader.ui.article_pane import ArticlePane
-from reader.ui.describe import describe_block, describe_quote
+from reader.ui.describe import describe_block, describe_finding, describe_quote
 from reader.ui.sync_scroll import ScrollSync
 
 # Where a passage the user jumps to lands in its pane (from the top).
@@ -32,6 +33,7 @@ class Navigator(QObject):
 
     position_changed = Signal(str)  # where the reader is, in words ("" for nowhere in particular)
     block_focused = Signal(object)  # the block index navigation landed on, or None
+    finding_focused = Signal(object)  # the finding (its index) navigation landed on, or None
     message = Signal(str, int)  # a passing status-bar message and how long it stays (ms)
 
     def __init__(
@@ -46,6 +48,7 @@ class Navigator(QObject):
         self._sync = sync
         self._query: ComparisonQuery | None = None
         self._current_block: int | None = None  # the block navigation last landed on
+        self._current_finding: int | None = None  # the finding navigation last landed on
 
     @property
     def query(self) -> ComparisonQuery | None:
@@ -56,10 +59,16 @@ class Navigator(QObject):
         """The block the last jump landed on; None after a jump to anything else."""
         return self._current_block
 
+    @property
+    def current_finding(self) -> int | None:
+        """The finding (index in ``comparison.findings``) the last jump landed on, or None."""
+        return self._current_finding
+
     def set_query(self, query: ComparisonQuery | None) -> None:
         """Navigate ``query``'s comparison from now on (None: nothing to navigate)."""
         self._query = query
         self._current_block = None
+        self._current_finding = None
         for pane in self._panes.values():
             pane.set_focus_spans([])
             pane.set_quote_spans([])
@@ -80,19 +89,23 @@ class Navigator(QObject):
         right: Sequence[Span] | None,
         *,
         quotes: bool = False,
+        select: bool = False,
         position: str = "",
     ) -> None:
         """Bring both panes to ``left`` and ``right``: a bar beside each span, the cursor at
-        the first, scrolled into view; ``quotes`` highlights them as quotations too.
+        the first, scrolled into view; ``quotes`` highlights them as quotations too,
+        ``select`` selects each side's first span (the caret at its start).
 
         A side given no span goes to the passage aligned with the other side's
         first span, so the reader sees what the other article says there.
         ``position`` is what the where-am-I label then says.
         """
-        self._place({"left": list(left or ()), "right": list(right or ())}, quotes=quotes)
-        self._current_block = None
-        self.block_focused.emit(None)
-        self.position_changed.emit(position)
+        spans: dict[Side, list[Span]] = {"left": list(left or ()), "right": list(right or ())}
+        self._place(spans, quotes=quotes)
+        for side in SIDES if select else ():
+            if spans[side]:
+                self._panes[side].select_span(*spans[side][0])
+        self._landed(position)
 
     def go_to_block(self, index: int, side: Side = "left", *, scroll: tuple[Side, ...] = SIDES):
         """Point both panes at block ``index``: bar beside it, cursor on it, scrolled into view
@@ -101,9 +114,27 @@ class Navigator(QObject):
             return
         spans = {each: [self._query.span_or_gap(each, index)] for each in SIDES}
         self._place(spans, scroll=scroll)
-        self._current_block = index
-        self.block_focused.emit(index)
-        self.position_changed.emit(describe_block(self._query, index))
+        self._landed(describe_block(self._query, index), block=index)
+
+    def show_finding(self, number: int) -> None:
+        """Bring both panes to finding ``number`` (of ``comparison.findings``) and its
+        counterpart, each selected; without a counterpart, the other pane goes to
+        the aligned place."""
+        if self._query is None:
+            return
+        spans = self._query.finding_spans(number)
+        position = describe_finding(self._query, number)
+        self.show_spans(spans["left"], spans["right"], select=True, position=position)
+        self._current_finding = number
+        self.finding_focused.emit(number)
+
+    def _landed(self, position: str, *, block: int | None = None) -> None:
+        """Say where the last jump landed: block ``block``, or (None) somewhere else."""
+        self._current_block = block
+        self._current_finding = None
+        self.block_focused.emit(block)
+        self.finding_focused.emit(None)
+        self.position_changed.emit(position)
 
     def show_quote_pair(self, pair: QuotePair) -> None:
         """Scroll both panes to a quote pair's quotations and highlight them."""
@@ -156,29 +187,55 @@ class Navigator(QObject):
     # --- stepping through differences -------------------------------------------
 
     def next_difference(self) -> None:
-        self._step(forward=True)
+        self._step(forward=True, findings=False)
 
     def previous_difference(self) -> None:
-        self._step(forward=False)
+        self._step(forward=False, findings=False)
 
-    def _step(self, *, forward: bool) -> None:
+    # --- stepping through changes in meaning -------------------------------------
+
+    def next_finding(self) -> None:
+        """The next change in meaning in the reading order of the pane being read."""
+        self._step(forward=True, findings=True)
+
+    def previous_finding(self) -> None:
+        self._step(forward=False, findings=True)
+
+    def _step(self, *, forward: bool, findings: bool) -> None:
         if self._query is None:
             return
+        query = self._query
+        if findings:
+            self._walk(
+                self._current_finding,
+                query.finding_anchor,
+                query.next_finding if forward else query.previous_finding,
+                lambda number, _side: self.show_finding(number),
+                self.tr("No more changes in meaning"),
+            )
+        else:
+            self._walk(
+                self._current_block,
+                query.anchor,
+                query.next_change if forward else query.previous_change,
+                self.go_to_block,
+                self.tr("No more differences"),
+            )
+
+    def _walk(self, current, anchor, step, go, at_end: str) -> None:
+        """Step from ``current`` (what the last jump landed on), or from the caret when the
+        reader moved it since, in the reading order of the pane being read."""
         side = self.active_side()
         offset = self._panes[side].cursor_offset()
-        current = self._current_block
-        if current is not None and self._query.anchor(side, current) != offset:
+        if current is not None and anchor(side, current) != offset:
             current = None  # the reader moved the cursor away: step from where it is now
         if current is None and offset == 0:
-            offset = -1  # at the very start, a difference at offset 0 is the next one
-        if forward:
-            index = self._query.next_change(side, offset, current=current)
-        else:
-            index = self._query.previous_change(side, offset, current=current)
-        if index is None:
-            self.message.emit(self.tr("No more differences"), 3000)
+            offset = -1  # at the very start, something at offset 0 is the next one
+        found = step(side, offset, current=current)
+        if found is None:
+            self.message.emit(at_end, 3000)
             return
-        self.go_to_block(index, side)
+        go(found, side)
 
     # --- copying ----------------------------------------------------------------
 

@@ -33,6 +33,7 @@ class Preferences:
     show_moved: bool = True
     ignore_case: bool = False
     ignore_punctuation: bool = False
+    only_meaning: bool = False  # ordinary marks faint: only the changes in meaning stand out
 
     @classmethod
     def load(cls, settings: QSettings) -> Preferences:
@@ -53,6 +54,7 @@ class Preferences:
             show_moved=value("show_moved", default.show_moved, bool),
             ignore_case=value("ignore_case", default.ignore_case, bool),
             ignore_punctuation=value("ignore_punctuation", default.ignore_punctuation, bool),
+            only_meaning=value("only_meaning", default.only_meaning, bool),
         )
 
     def save(self, settings: QSettings) -> None:
@@ -93,6 +95,11 @@ class PreferencesDialog(QDialog):
         self.sync_scrolling.setChecked(current.sync_scrolling)
         self.show_moved = QCheckBox(self.tr("Mark moved passages"), self)
         self.show_moved.setChecked(current.show_moved)
+        self.only_meaning = QCheckBox(self.tr("Show only changes in meaning"), self)
+        self.only_meaning.setToolTip(
+            self.tr("Draw ordinary rewording faint, so the changes in meaning stand out")
+        )
+        self.only_meaning.setChecked(current.only_meaning)
         self.ignore_case = QCheckBox(self.tr("Ignore changes of capitalisation"), self)
         self.ignore_case.setChecked(current.ignore_case)
         self.ignore_punctuation = QCheckBox(self.tr("Ignore changes of punctuation"), self)
@@ -105,6 +112,7 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("&Colours:"), self.palette)
         form.addRow(self.tr("Scrolling:"), self.sync_scrolling)
         form.addRow(self.tr("Marks:"), self.show_moved)
+        form.addRow("", self.only_meaning)
         form.addRow(self.tr("Changes:"), self.ignore_case)
         form.addRow("", self.ignore_punctuation)
         buttons = QDialogButtonBox(
@@ -127,4 +135,5 @@ class PreferencesDialog(QDialog):
             show_moved=self.show_moved.isChecked(),
             ignore_case=self.ignore_case.isChecked(),
             ignore_punctuation=self.ignore_punctuation.isChecked(),
+            only_meaning=self.only_meaning.isChecked(),
         )

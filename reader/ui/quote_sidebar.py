@@ -25,12 +25,9 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
-    QColor,
-    QFont,
     QIcon,
     QKeySequence,
     QPainter,
-    QPixmap,
     QTextDocument,
 )
 from PySide6.QtWidgets import (
@@ -52,7 +49,7 @@ from reader.core.results.comparison import Comparison, QuotePair, QuoteStatus
 from reader.core.results.labels import QUOTE_STATUS
 from reader.core.results.query import Side, speakers
 from reader.core.worddiff import DELETE, EQUAL, INSERT, side_text
-from reader.ui.highlight import LIGHT, Colours
+from reader.ui.highlight import LIGHT, Colours, badge_icon
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 PAIR_ROLE = Qt.ItemDataRole.UserRole
@@ -76,23 +73,9 @@ _UNMARKED = (QuoteStatus.VERBATIM, QuoteStatus.ONLY_LEFT, QuoteStatus.ONLY_RIGHT
 
 
 def status_icon(status: QuoteStatus) -> QIcon:
-    """A round badge with the status glyph, drawn so no icon file is needed."""
+    """A round badge with the status glyph."""
     glyph, colour = STATUS_GLYPHS[status]
-    pixmap = QPixmap(32, 32)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setBrush(QColor(colour))
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.drawEllipse(1, 1, 30, 30)
-    font = QFont()
-    font.setPixelSize(22)
-    font.setBold(True)
-    painter.setFont(font)
-    painter.setPen(QColor("white"))
-    painter.drawText(QRect(0, 0, 32, 31), Qt.AlignmentFlag.AlignCenter, glyph)
-    painter.end()
-    return QIcon(pixmap)
+    return badge_icon(glyph, colour)
 
 
 def marked_html(pair: QuotePair, side: Side, colours: Colours) -> str:

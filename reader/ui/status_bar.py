@@ -1,11 +1,12 @@
-"""The status bar: passing messages on the left, the comparison's progress and summary right."""
+"""The status bar: passing messages on the left; the comparison's progress, its count of
+changes in meaning (the counts by kind in its tooltip) and its summary on the right."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QProgressBar, QStatusBar, QWidget
+from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
 
 from reader.core.results.comparison import Summary
-from reader.ui.describe import summary_text
+from reader.ui.describe import findings_breakdown, findings_text, summary_text
 from reader.ui.elided_label import ElidedLabel
 
 
@@ -20,8 +21,14 @@ class StatusBar(QStatusBar):
         self.progress_bar.setRange(0, 100)
         self.progress_bar.setMaximumWidth(160)
         self.progress_bar.hide()
+        self.findings_label = QLabel(self)
+        self.findings_label.setObjectName("findings")
+        bold = self.findings_label.font()
+        bold.setBold(True)
+        self.findings_label.setFont(bold)
         # Permanent widgets stay when a passing message is shown on the left.
         self.addPermanentWidget(self.progress_bar)
+        self.addPermanentWidget(self.findings_label)
         self.addPermanentWidget(self.summary_label)
 
     def set_busy(self, busy: bool) -> None:
@@ -38,5 +45,9 @@ class StatusBar(QStatusBar):
         """The comparison's summary line (``describe.summary_text``); None clears it."""
         if summary is None:
             self.summary_label.clear()
-        else:
-            self.summary_label.setText(summary_text(summary))
+            self.findings_label.clear()
+            self.findings_label.setToolTip("")
+            return
+        self.summary_label.setText(summary_text(summary))
+        self.findings_label.setText(findings_text(summary))
+        self.findings_label.setToolTip(findings_breakdown(summary))

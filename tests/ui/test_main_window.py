@@ -61,6 +61,17 @@ def _block_at_syncpoint(window, side):
     return window.query.block_near(side, pane.offset_at_y(y))
 
 
+def _syncpoint_in_block(window, side):
+    from reader.ui.sync_scroll import syncpoint
+
+    pane = window.panes[side]
+    value, page = pane.scroll_value(), pane.page_height()
+    y = value + syncpoint(value, page, pane.scroll_maximum()) * page
+    block = window.query.block_near(side, pane.offset_at_y(y))
+    top, bottom = pane.span_y(*window.query.span(side, block))
+    return top <= y <= bottom
+
+
 def test_scrolling_one_pane_brings_the_aligned_block_into_the_other(sample_window, qtbot):
     window = sample_window
     left_bar = window.panes["left"].text.verticalScrollBar()
@@ -68,6 +79,11 @@ def test_scrolling_one_pane_brings_the_aligned_block_into_the_other(sample_windo
     assert left_bar.maximum() > 0 and right_bar.maximum() > 0
     for value in (left_bar.maximum() // 3, left_bar.maximum() // 2):
         left_bar.setValue(value)
+        # Between two paragraphs the other pane glides through the gap between their
+        # counterparts (sync_scroll._target_y): scroll on until a sentence is at the point.
+        while not _syncpoint_in_block(window, "left") and value < left_bar.maximum():
+            value += 1
+            left_bar.setValue(value)
         block = _block_at_syncpoint(window, "left")
         counterpart = window.query.counterpart("left", block)
         # The right pane's sync point now sits inside (or at) the counterpart span.

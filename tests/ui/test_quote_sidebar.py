@@ -5,8 +5,6 @@ from __future__ import annotations
 import pytest
 
 from reader.core.article import Article
-from reader.core.compare import compare
-from reader.core.load.loader import load
 from reader.core.results.comparison import Comparison, Quote, QuotePair, QuoteStatus, Summary
 from reader.core.worddiff import word_ops
 from reader.ui.highlight import LIGHT
@@ -22,8 +20,8 @@ from reader.ui.quote_sidebar import (
 
 
 @pytest.fixture(scope="module")
-def sample_comparison(seed_paths) -> Comparison:
-    return compare(load(seed_paths[0]), load(seed_paths[1]))
+def sample_comparison(seed_comparison) -> Comparison:
+    return seed_comparison
 
 
 def _altered_pair() -> tuple[Comparison, QuotePair]:

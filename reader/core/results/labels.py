@@ -7,7 +7,7 @@ read inside a sentence; ``capitalised()`` gives the form that starts one.
 
 from __future__ import annotations
 
-from reader.core.results.comparison import BlockKind, QuoteStatus
+from reader.core.results.comparison import BlockKind, Change, FindingKind, QuoteStatus
 from reader.core.results.marks import MarkKind
 
 QUOTE_STATUS = {
@@ -43,10 +43,51 @@ MARK_WORD = {
     MarkKind.MOVED: MOVED,
 }
 
+# A change in meaning: its kind as a group of the spin panel, the report and the
+# terminal name it ("Loaded wording (7)"), what happened to the words, and a
+# glyph for that, so the change never rests on colour alone.
+FINDING_KIND = {
+    FindingKind.LOADED: "loaded wording",
+    FindingKind.FACT: "facts",
+    FindingKind.ATTRIBUTION: "attribution",
+    FindingKind.QUOTE: "quotations",
+    FindingKind.OMISSION: "passages dropped or added",
+}
+CHANGE = {
+    Change.ADDED: "added",
+    Change.DROPPED: "dropped",
+    Change.CHANGED: "changed",
+}
+CHANGE_GLYPH = {
+    Change.ADDED: "+",
+    Change.DROPPED: "−",
+    Change.CHANGED: "≠",
+}
+FINDING = "change in meaning"
+FINDINGS = "changes in meaning"
+
 
 def capitalised(label: str) -> str:
     """``label`` with its first letter upper case ("only in original" -> "Only in original")."""
     return label[:1].upper() + label[1:]
 
 
-__all__ = ["BLOCK_KIND", "MARK_KIND", "MARK_WORD", "MOVED", "QUOTE_STATUS", "capitalised"]
+def findings_count(count: int) -> str:
+    """ "1 change in meaning", "16 changes in meaning"."""
+    return f"{count} {FINDING if count == 1 else FINDINGS}"
+
+
+__all__ = [
+    "BLOCK_KIND",
+    "CHANGE",
+    "CHANGE_GLYPH",
+    "FINDING",
+    "FINDINGS",
+    "FINDING_KIND",
+    "MARK_KIND",
+    "MARK_WORD",
+    "MOVED",
+    "QUOTE_STATUS",
+    "capitalised",
+    "findings_count",
+]

@@ -1,9 +1,10 @@
-"""Marks: the ranges of each article to colour, derived from the blocks.
+"""Marks: the ranges of each article to colour, derived from the blocks and the findings.
 
 The window, the HTML report and the terminal view all colour the same thing,
 so they all read it from here instead of walking block ops themselves: the
 window and the report a side at a time (``side_marks``, ``Marks``), the
-terminal both sides of a block in one line (``inline``).
+terminal both sides of a block in one line (``inline``). Changes in meaning
+get marks of their own (``finding_marks``), drawn over the ordinary ones.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from reader.core.results.comparison import BlockKind, Comparison
+from reader.core.results.comparison import BlockKind, Change, Comparison
 from reader.core.results.query import SIDES, Side
 from reader.core.worddiff import DELETE, EQUAL, INSERT, Op, side_text
 
@@ -38,6 +39,40 @@ class Mark:
     end: int
     kind: MarkKind
     block: int
+
+
+@dataclass(frozen=True)
+class FindingMark:
+    """``text[start:end]`` of one side belongs to ``comparison.findings[finding]``.
+
+    Its own words, or (``counterpart``) the words a changed finding replaced on
+    the other side ("told" for "told -> explained").
+    """
+
+    start: int
+    end: int
+    finding: int
+    counterpart: bool = False
+
+
+def finding_marks(comparison: Comparison, side: Side) -> list[FindingMark]:
+    """The words of ``side`` that findings point at, in reading order.
+
+    A finding marks its own words; a changed one also marks the old words
+    opposite. An added or dropped finding's counterpart is only the aligned
+    passage, which is shown when the reader goes there, not marked.
+    """
+    marks = []
+    for number, finding in enumerate(comparison.findings):
+        if finding.side == side:
+            span: tuple[int, int] | None = (finding.start, finding.end)
+        elif finding.change is Change.CHANGED:
+            span = finding.counterpart
+        else:
+            span = None
+        if span is not None and span[1] > span[0]:
+            marks.append(FindingMark(span[0], span[1], number, finding.side != side))
+    return sorted(marks, key=lambda m: (m.start, m.end, m.finding))
 
 
 def side_marks(comparison: Comparison, side: Side) -> list[Mark]:
@@ -89,17 +124,24 @@ class Marks:
 
     The reader may hide moved marks and changes that are only capitalisation or
     punctuation. What those choices hide is worked out once per choice and kept,
-    so a repaint only filters a list.
+    so a repaint only filters a list. The findings' marks (``findings``) are
+    never hidden: they are what a reader asking "what changed the meaning?"
+    looks for.
     """
 
     def __init__(self, comparison: Comparison) -> None:
         self.comparison = comparison
         self._all = {side: side_marks(comparison, side) for side in SIDES}
+        self._findings = {side: finding_marks(comparison, side) for side in SIDES}
         self._ignorable: dict[tuple[Side, bool, bool], _Ignorable] = {}
 
     def side(self, side: Side) -> list[Mark]:
         """Every mark of ``side`` (``side_marks``)."""
         return list(self._all[side])
+
+    def findings(self, side: Side) -> list[FindingMark]:
+        """The marks of the findings on ``side`` (``finding_marks``)."""
+        return list(self._findings[side])
 
     def shown(
         self,

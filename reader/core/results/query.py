@@ -17,6 +17,7 @@ from reader.core.results.comparison import (
     Block,
     BlockKind,
     Comparison,
+    Finding,
     QuotePair,
     Side,
     other_side,
@@ -48,6 +49,7 @@ class ComparisonQuery:
         # Per side: the changes as (anchor, 0 for a gap / 1 for a held block, index), sorted.
         self._sequences: dict[Side, list[tuple[int, int, int]]] = {}
         self._rank: dict[Side, dict[int, int]] = {}
+        self._finding_order: dict[Side, tuple[list[tuple[int, int, int]], dict[int, int]]] = {}
 
     @property
     def blocks(self) -> tuple[Block, ...]:
@@ -158,19 +160,48 @@ class ComparisonQuery:
         not hold (an addition, seen from the left) sits at its gap, just before
         whatever starts there, so stepping through one pane visits them all.
         """
-        sequence = self._sequence(side)
-        if current is not None and current in self._rank[side]:
-            pos = self._rank[side][current] + 1
-            return sequence[pos][2] if pos < len(sequence) else None
-        return next((index for at, _gap, index in sequence if at > offset), None)
+        return _step(self._sequence(side), self._rank[side], offset, current, forward=True)
 
     def previous_change(self, side: Side, offset: int, *, current: int | None = None) -> int | None:
         """The change before ``current``, else the last one before ``offset``."""
-        sequence = self._sequence(side)
-        if current is not None and current in self._rank[side]:
-            pos = self._rank[side][current] - 1
-            return sequence[pos][2] if pos >= 0 else None
-        return next((index for at, _gap, index in reversed(sequence) if at < offset), None)
+        return _step(self._sequence(side), self._rank[side], offset, current, forward=False)
+
+    # --- changes in meaning (``comparison.findings``, addressed by their index) -----
+
+    def finding_spans(self, number: int) -> dict[Side, list[Span]]:
+        """What finding ``number`` points at on each side: its words, and the counterpart
+        opposite (nothing there when the other side has no counterpart: a view
+        then shows the aligned place, ``aligned_offset``)."""
+        finding = self.comparison.findings[number]
+        spans: dict[Side, list[Span]] = {side: [] for side in SIDES}
+        spans[finding.side].append((finding.start, finding.end))
+        if finding.counterpart is not None:
+            spans[finding.other_side].append(finding.counterpart)
+        return spans
+
+    def finding_anchor(self, side: Side, number: int) -> int:
+        """Where finding ``number`` sits on ``side``: its start, its counterpart's start, or
+        the place aligned with it when ``side`` has no counterpart."""
+        finding = self.comparison.findings[number]
+        if finding.side == side:
+            return finding.start
+        if finding.counterpart is not None:
+            return finding.counterpart[0]
+        aligned = self.aligned_offset(finding.side, finding.start)
+        return 0 if aligned is None else aligned
+
+    def next_finding(self, side: Side, offset: int, *, current: int | None = None) -> int | None:
+        """The finding after ``current``, else the first one after ``offset``, in ``side``'s
+        reading order (each finding at its ``finding_anchor``; ties by weight)."""
+        sequence, rank = self._finding_sequence(side)
+        return _step(sequence, rank, offset, current, forward=True)
+
+    def previous_finding(
+        self, side: Side, offset: int, *, current: int | None = None
+    ) -> int | None:
+        """The finding before ``current``, else the last one before ``offset``."""
+        sequence, rank = self._finding_sequence(side)
+        return _step(sequence, rank, offset, current, forward=False)
 
     def anchor(self, side: Side, index: int) -> int:
         """Where block ``index`` sits on ``side``: its start, or its gap when the side lacks it."""
@@ -200,6 +231,34 @@ class ComparisonQuery:
             self._rank[side] = {index: pos for pos, (_a, _g, index) in enumerate(sequence)}
         return self._sequences[side]
 
+    def _finding_sequence(self, side: Side) -> tuple[list[tuple[int, int, int]], dict[int, int]]:
+        if side not in self._finding_order:
+            # (anchor, weight rank, finding): findings are listed weightiest first already.
+            sequence = sorted(
+                (self.finding_anchor(side, n), n, n) for n in range(len(self.comparison.findings))
+            )
+            rank = {number: pos for pos, (_a, _w, number) in enumerate(sequence)}
+            self._finding_order[side] = (sequence, rank)
+        return self._finding_order[side]
+
+
+def _step(
+    sequence: list[tuple[int, int, int]],
+    rank: dict[int, int],
+    offset: int,
+    current: int | None,
+    *,
+    forward: bool,
+) -> int | None:
+    """The item after (or before) ``current`` in ``sequence`` of (anchor, tie, item), else
+    the first one past ``offset`` that way; None at the end."""
+    if current is not None and current in rank:
+        pos = rank[current] + (1 if forward else -1)
+        return sequence[pos][2] if 0 <= pos < len(sequence) else None
+    if forward:
+        return next((item for at, _tie, item in sequence if at > offset), None)
+    return next((item for at, _tie, item in reversed(sequence) if at < offset), None)
+
 
 class Speakers(NamedTuple):
     """Who said a quote pair's words: each side's first named speaker (None when unnamed)."""
@@ -221,6 +280,16 @@ def speakers(pair: QuotePair) -> Speakers:
     )
 
 
+def finding_words(comparison: Comparison, finding: Finding) -> tuple[str, str]:
+    """(the finding's own words, the words opposite: its counterpart's, or "" without one)."""
+    texts = {"left": comparison.left.text, "right": comparison.right.text}
+    own = texts[finding.side][finding.start : finding.end]
+    other = ""
+    if finding.counterpart is not None:
+        other = texts[finding.other_side][finding.counterpart[0] : finding.counterpart[1]]
+    return own, other
+
+
 def is_change(block: Block) -> bool:
     """Whether navigation stops at ``block``: any difference, or a moved passage."""
     return block.kind is not BlockKind.SAME or block.moved
@@ -230,4 +299,13 @@ def _span(block: Block, side: Side) -> Span | None:
     return block.left if side == "left" else block.right
 
 
-__all__ = ["ComparisonQuery", "Side", "SIDES", "Speakers", "is_change", "other_side", "speakers"]
+__all__ = [
+    "ComparisonQuery",
+    "Side",
+    "SIDES",
+    "Speakers",
+    "finding_words",
+    "is_change",
+    "other_side",
+    "speakers",
+]

@@ -2,7 +2,8 @@
 
 The report shows what the window shows: both texts side by side with the same
 marks (colour plus underline/strike-through, so print and colour-blind readers
-lose nothing), the summary and the quotation table. No scripts, no external
+lose nothing), the summary, the changes in meaning (both texts of each) and the
+quotation table. No scripts, no external
 resources: one file that opens anywhere and can be mailed.
 """
 
@@ -14,8 +15,18 @@ import tempfile
 from pathlib import Path
 
 from reader.core.results.comparison import Comparison, Quote, QuotePair
-from reader.core.results.labels import MARK_WORD, QUOTE_STATUS, capitalised
+from reader.core.results.labels import (
+    CHANGE,
+    CHANGE_GLYPH,
+    FINDING_KIND,
+    FINDINGS,
+    MARK_WORD,
+    QUOTE_STATUS,
+    capitalised,
+    findings_count,
+)
 from reader.core.results.marks import Mark, inline, side_marks
+from reader.core.results.query import finding_words
 
 _CSS = """
 body { font: 15px/1.55 Georgia, 'DejaVu Serif', serif; margin: 2em auto; max-width: 1200px;
@@ -34,6 +45,8 @@ h1 { font: 600 1.4em system-ui, sans-serif; margin-bottom: .2em; }
 table { border-collapse: collapse; width: 100%; margin-top: 1em; }
 th, td { border-bottom: 1px solid #ddd; padding: .4em; text-align: left; vertical-align: top; }
 td.status { white-space: nowrap; font-weight: 600; }
+td.change { white-space: nowrap; }
+td.words { font-family: Georgia, 'DejaVu Serif', serif; }
 @media print { .columns { gap: 1em; } body { margin: 0; } }
 """
 
@@ -58,7 +71,13 @@ def render_html(comparison: Comparison) -> str:
         f"<h1>{_esc(title)}</h1>",
         f'<p class="summary">{_esc(summary)}'
         + (f" Quotations: {_esc(quotes)}." if quotes else "")
+        + (
+            f" {_esc(capitalised(findings_count(len(comparison.findings))))}."
+            if comparison.findings
+            else ""
+        )
         + "</p>",
+        _findings_table(comparison),
         '<p class="legend">'
         + "".join(f'<span class="{kind.value}">{word}</span>' for kind, word in MARK_WORD.items())
         + "</p>",
@@ -109,6 +128,31 @@ def _marked_text(text: str, marks: list[Mark]) -> str:
         else:
             out.append(chunk)
     return "".join(out)
+
+
+def _findings_table(comparison: Comparison) -> str:
+    """Every change in meaning, weightiest first: kind, change, both texts, why."""
+    if not comparison.findings:
+        return ""
+    rows = [
+        f"<h2>{_esc(capitalised(FINDINGS))}</h2>"
+        '<table class="findings"><tr><th>Kind</th><th>Change</th>'
+        "<th>Rewrite</th><th>Original</th><th>Why</th></tr>"
+    ]
+    for finding in comparison.findings:
+        own, other = finding_words(comparison, finding)
+        rewrite, original = (own, other) if finding.side == "right" else (other, own)
+        change = f"{CHANGE_GLYPH[finding.change]} {CHANGE[finding.change]}"
+        rows.append(
+            f'<tr class="{finding.kind.value} {finding.change.value}">'
+            f'<td class="status">{_esc(capitalised(FINDING_KIND[finding.kind]))}</td>'
+            f'<td class="change">{_esc(change)}</td>'
+            f'<td class="words">{_esc(rewrite) or "—"}</td>'
+            f'<td class="words">{_esc(original) or "—"}</td>'
+            f"<td>{_esc(finding.why)}</td></tr>"
+        )
+    rows.append("</table>")
+    return "\n".join(rows)
 
 
 def _quote_cell(quotes: tuple[Quote, ...], text: str) -> str:
