@@ -38,7 +38,7 @@ def test_html_report_is_written_atomically_and_not_over_an_existing_one(seed_pat
     args = ["compare", str(seed_paths[0]), str(seed_paths[1]), "--html", str(report)]
     assert main(args, stdout=io.StringIO()) == 0
     html = report.read_text(encoding="utf-8")
-    assert '<span class="added">Liberals Storm Out' in html
+    assert '<span class="added"><u>Liberals</u></span>' in html
     assert 'class="omitted"' in html and "record 1.5 million" in html
     assert "<script" not in html
     assert [p.name for p in tmp_path.iterdir()] == ["report.html"]  # no temp file left

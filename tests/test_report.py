@@ -26,7 +26,7 @@ def sample(seed_comparison) -> Comparison:
 
 
 def _findings_rows(html: str) -> list[list[str]]:
-    table = html[html.index('<table class="findings">') :]
+    table = html[html.index('<table class="findings"') :]
     table = table[: table.index("</table>")]
     return [re.findall(r"<td[^>]*>(.*?)</td>", row, re.S) for row in table.split("<tr")[2:]]
 
@@ -34,7 +34,7 @@ def _findings_rows(html: str) -> list[list[str]]:
 def test_findings_follow_the_summary_weightiest_first_with_both_texts(sample):
     html = render_html(sample)
     assert html.index('class="summary"') < html.index("<h2>Changes in meaning</h2>")
-    assert html.index("<h2>Changes in meaning</h2>") < html.index('<div class="columns">')
+    assert html.index("<h2>Changes in meaning</h2>") < html.index('<table class="texts"')
     rows = _findings_rows(html)
     assert len(rows) == len(sample.findings)
     source = next(
@@ -78,3 +78,36 @@ def test_merged_quotations_are_labelled_in_the_quote_table(sample):
     assert merged
     label = capitalised(QUOTE_STATUS[QuoteStatus.MERGED])
     assert html.count(f'<tr class="merged"><td class="status">{label}</td>') == len(merged)
+
+
+def test_self_contained_no_script_and_a_policy_forbidding_both(sample):
+    html = render_html(sample)
+    assert "<script" not in html.lower() and "http://" not in html and "https://" not in html
+    assert "src=" not in html and "@import" not in html and "url(" not in html
+    assert (
+        '<meta http-equiv="Content-Security-Policy" '
+        "content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">"
+    ) in html
+
+
+def test_word_marks_inside_reworded_blocks_keep_their_own_colour_and_cue():
+    left = Article.from_text("The storm hit the coast at dawn on Monday.")
+    right = Article.from_text("The violent storm hit the coast on Monday.")
+    html = render_html(compare(left, right))
+    row = re.search(r'<tr class="changed"[^>]*>(.*?)</tr>', html, re.S).group(1)
+    original, glyph, rewrite = re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
+    assert '<span class="omitted"><s> at dawn</s></span>' in original
+    assert '<span class="added"><u>violent</u></span>' in rewrite  # inside the finding's span
+    assert '<span class="finding" title="Loaded wording: subjective added: violent">' in rewrite
+    assert glyph == "≠"
+    # A reworded block tints its cells; no span carries both marks, so no rule overrides another.
+    assert re.search(r'<td class="left changed">', row) and 'class="changed ' not in row
+
+
+def test_texts_are_escaped_in_the_side_by_side_table():
+    left = Article.from_text("A <b>calm</b> & quiet day.")
+    right = Article.from_text('A <i>"riot"</i> & quiet day.')
+    html = render_html(compare(left, right))
+    body = html[html.index('<table class="texts"') :]
+    assert "<b>" not in body and "<i>" not in body and "&lt;b&gt;" in body
+    assert "&amp; quiet" in body and "&lt;i&gt;&quot;" in body

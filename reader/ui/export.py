@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF, Qt
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    QMarginsF,
+    QSizeF,
+    Qt,
+)
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -51,8 +59,10 @@ def export_report(parent: QWidget, comparison: Comparison, directory: str) -> st
 def pdf_bytes(html: str, *, title: str = "Article Reader report") -> bytes:
     """Lay ``html`` out on A4 pages and return the PDF file's bytes.
 
-    QTextDocument understands the report's spans, tables and colours (not its
-    two-column grid, so the texts follow each other). Works offscreen.
+    QTextDocument lays out the report's tables, spans and colours (the report
+    keeps to the HTML subset Qt supports, so the page looks like the browser's).
+    The document gets the page's own size: without one, ``print_`` adds 2 cm
+    margins of its own inside the page's. Works offscreen.
     """
     data = QByteArray()
     buffer = QBuffer(data)
@@ -69,6 +79,7 @@ def pdf_bytes(html: str, *, title: str = "Article Reader report") -> bytes:
         )
     )
     document = QTextDocument()
+    document.setPageSize(QSizeF(writer.width(), writer.height()))
     document.setHtml(html)
     document.print_(writer)
     del writer  # finishes the file

@@ -38,7 +38,7 @@ def test_export_html_report_from_the_file_menu(sample_window, qtbot, answer_save
     with qtbot.waitSignal(sample_window.report_exported, timeout=5000):
         trigger_menu(sample_window, "&File", "&Export Report…")
     html = report.read_text(encoding="utf-8")
-    assert '<span class="added">Liberals Storm Out' in html
+    assert '<span class="added"><u>Liberals</u></span>' in html
     assert "<h2>Quotations</h2>" in html and "Ariana Saludares" in html
     assert "of the rewrite comes from the original" in html
     assert "report.html" in sample_window.statusBar().currentMessage()

@@ -1,10 +1,25 @@
 """A self-contained HTML report of a comparison, and writing it safely.
 
-The report shows what the window shows: both texts side by side with the same
-marks (colour plus underline/strike-through, so print and colour-blind readers
-lose nothing), the summary, the changes in meaning (both texts of each) and the
-quotation table. No scripts, no external
-resources: one file that opens anywhere and can be mailed.
+The report shows what the window shows: both texts side by side, one table row
+per aligned block (the original's text, a glyph for what happened, the
+rewrite's text; an empty cell opposite an added or omitted block), with the
+same marks. Every mark has a cue besides its colour, so print and colour-blind
+readers lose nothing: added words are underlined, omitted ones struck through,
+a reworded block's row carries "≠", a moved one "↕", and the words of a change
+in meaning carry a bar (a thick underline in a browser, an overline in Qt's
+PDF) with the reason in their ``title``. Then the summary, the changes in
+meaning and the quotation table.
+
+One markup for both readers: a browser and Qt's rich-text engine (the window's
+PDF export, ``reader.ui.export``) lay it out alike, so it keeps to what Qt
+supports (tables with ``width``/``cellpadding`` attributes, ``<u>``/``<s>``,
+class selectors, colours; no grid, no floats, no padding on spans). No scripts,
+no external resources, and a Content-Security-Policy that forbids both: one
+file that opens anywhere and can be mailed.
+
+One pass over the blocks and the marks: marks are grouped by block once
+(findings clipped to the blocks they cross with a binary search), so a 3 MB
+pair's report takes about as long as writing its text out.
 """
 
 from __future__ import annotations
@@ -12,43 +27,87 @@ from __future__ import annotations
 import html
 import os
 import tempfile
+from bisect import bisect_right
 from pathlib import Path
 
-from reader.core.results.comparison import Comparison, Quote, QuotePair
+from reader.core.article import Article
+from reader.core.results.comparison import (
+    Block,
+    BlockKind,
+    Change,
+    Comparison,
+    Quote,
+    QuotePair,
+)
 from reader.core.results.labels import (
+    BLOCK_KIND,
     CHANGE,
     CHANGE_GLYPH,
+    FINDING,
     FINDING_KIND,
     FINDINGS,
     MARK_WORD,
+    MOVED,
     QUOTE_STATUS,
     capitalised,
     findings_count,
 )
-from reader.core.results.marks import Mark, inline, side_marks
-from reader.core.results.query import finding_words
+from reader.core.results.marks import MarkKind, finding_marks, inline, side_marks
+from reader.core.results.query import SIDES, Side, finding_words
 
-_CSS = """
-body { font: 15px/1.55 Georgia, 'DejaVu Serif', serif; margin: 2em auto; max-width: 1200px;
-       color: #1d1d1f; background: #fff; padding: 0 1em; }
-h1 { font: 600 1.4em system-ui, sans-serif; margin-bottom: .2em; }
-.meta, .summary, .legend, table { font: 13px/1.4 system-ui, sans-serif; }
-.meta { color: #555; }
-.columns { display: grid; grid-template-columns: 1fr 1fr; gap: 2em; margin-top: 1em; }
-.pane h2 { font: 600 1em system-ui, sans-serif; border-bottom: 1px solid #ccc; }
-.text { white-space: pre-wrap; }
-.added { background: #d7f5dd; text-decoration: underline; text-decoration-color: #1a7f37; }
-.omitted { background: #ffdcdc; text-decoration: line-through; text-decoration-color: #b3261e; }
-.changed { background: #fff6d6; }
-.moved { border-left: 3px solid #5b5bd6; padding-left: 2px; }
-.legend span { padding: 0 .4em; margin-right: .6em; }
-table { border-collapse: collapse; width: 100%; margin-top: 1em; }
-th, td { border-bottom: 1px solid #ddd; padding: .4em; text-align: left; vertical-align: top; }
-td.status { white-space: nowrap; font-weight: 600; }
-td.change { white-space: nowrap; }
-td.words { font-family: Georgia, 'DejaVu Serif', serif; }
-@media print { .columns { gap: 1em; } body { margin: 0; } }
+# Colours are exact fills (tests find them in screenshots); each mark also has
+# a cue that is not colour: <u>, <s>, the row glyph, the finding's bar.
+ADDED_BG = "#c8f0d0"
+OMITTED_BG = "#ffd0d0"
+CHANGED_BG = "#fff2c2"
+FINDING_BG = "#ffe0b8"
+MOVED_FG = "#4b4bc6"
+
+_CSS = f"""
+body {{ font-family: Georgia, 'DejaVu Serif', serif; font-size: 15px; color: #1d1d1f;
+       background-color: #ffffff; margin: 0; }}
+div.page {{ max-width: 1300px; margin: 0 auto; padding: 1.5em 1em; }}
+h1 {{ font-family: system-ui, 'DejaVu Sans', sans-serif; font-size: 21px; font-weight: 600;
+      margin-bottom: 4px; }}
+h2 {{ font-family: system-ui, 'DejaVu Sans', sans-serif; font-size: 16px; font-weight: 600;
+      margin-top: 18px; margin-bottom: 6px; }}
+.meta, .summary, .legend, table.findings, table.quotes, th {{
+      font-family: system-ui, 'DejaVu Sans', sans-serif; font-size: 13px; }}
+.meta {{ color: #555555; }}
+table {{ border-collapse: collapse; width: 100%; }}
+th {{ text-align: left; vertical-align: top; font-weight: 600; border-bottom: 2px solid #999999; }}
+td {{ vertical-align: top; border-bottom: 1px solid #dddddd; }}
+table.texts td {{ line-height: 1.45; }}
+td.glyph {{ text-align: center; font-family: 'DejaVu Sans', sans-serif; color: #555555; }}
+td.moved {{ color: {MOVED_FG}; font-weight: 600; }}
+td.changed {{ background-color: {CHANGED_BG}; }}
+td.headline {{ font-weight: 600; font-size: 17px; }}
+td.change {{ white-space: nowrap; }}
+td.status {{ font-weight: 600; }}
+td.words {{ font-family: Georgia, 'DejaVu Serif', serif; }}
+span.added {{ background-color: {ADDED_BG}; }}
+span.omitted {{ background-color: {OMITTED_BG}; }}
+span.changed {{ background-color: {CHANGED_BG}; }}
+span.moved {{ color: {MOVED_FG}; font-weight: 600; }}
+span.finding {{ background-color: {FINDING_BG}; text-decoration: overline;
+       border-bottom: 3px solid #c2410c; }}
 """
+
+_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+
+# The glyph column: what happened to a block, so a row's kind never rests on colour.
+_ROW_GLYPH = {
+    BlockKind.SAME: "",
+    BlockKind.CHANGED: CHANGE_GLYPH[Change.CHANGED],
+    BlockKind.ADDED: CHANGE_GLYPH[Change.ADDED],
+    BlockKind.OMITTED: CHANGE_GLYPH[Change.DROPPED],
+}
+_MOVED_GLYPH = "↕"
+_DECORATION = {MarkKind.ADDED: "u", MarkKind.OMITTED: "s"}
+
+# One piece of a cell's marking: [start, end) of the side's text, a word mark's
+# kind or a finding's reason.
+_Piece = tuple[int, int, MarkKind | None, str | None]
 
 
 def render_html(comparison: Comparison) -> str:
@@ -67,7 +126,8 @@ def render_html(comparison: Comparison) -> str:
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
-        f"<title>{_esc(title)}</title><style>{_CSS}</style></head><body>",
+        f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">',
+        f'<title>{_esc(title)}</title><style>{_CSS}</style></head><body><div class="page">',
         f"<h1>{_esc(title)}</h1>",
         f'<p class="summary">{_esc(summary)}'
         + (f" Quotations: {_esc(quotes)}." if quotes else "")
@@ -78,23 +138,12 @@ def render_html(comparison: Comparison) -> str:
         )
         + "</p>",
         _findings_table(comparison),
-        '<p class="legend">'
-        + "".join(f'<span class="{kind.value}">{word}</span>' for kind, word in MARK_WORD.items())
-        + "</p>",
-        '<div class="columns">',
+        "<h2>The texts side by side</h2>",
+        _legend(),
+        _texts_table(comparison),
+        _quote_table(comparison),
+        "</div></body></html>",
     ]
-    for side, article in (("left", left), ("right", right)):
-        label = "Original" if side == "left" else "Rewrite"
-        meta = " · ".join(p for p in (article.title, article.source_format, article.encoding) if p)
-        parts += [
-            f'<section class="pane"><h2>{label}: {_esc(_name(article.path))}</h2>',
-            f'<p class="meta">{_esc(meta)}</p>',
-            f'<div class="text">{_marked_text(article.text, side_marks(comparison, side))}</div>',
-            "</section>",
-        ]
-    parts.append("</div>")
-    parts.append(_quote_table(comparison))
-    parts.append("</body></html>")
     return "\n".join(parts)
 
 
@@ -106,27 +155,133 @@ def _esc(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def _marked_text(text: str, marks: list[Mark]) -> str:
-    """Escape ``text`` and wrap every character in the classes of the marks covering it."""
-    boundaries = {0, len(text)}
-    for mark in marks:
-        boundaries.update((mark.start, mark.end))
-    points = sorted(boundaries)
-    # Sweep: marks sorted by start, active set per segment. Fine for reports
-    # (a mark covers one block; blocks do not overlap on a side).
-    starts: dict[int, list[Mark]] = {}
-    for mark in marks:
-        starts.setdefault(mark.start, []).append(mark)
-    active: list[Mark] = []
+def _text(text: str) -> str:
+    """Escaped, its line breaks kept (a block may hold several paragraphs)."""
+    return _esc(text).replace("\n", "<br>")
+
+
+def _legend() -> str:
+    items = [
+        f'<span class="added"><u>{_ROW_GLYPH[BlockKind.ADDED]} '
+        f"{MARK_WORD[MarkKind.ADDED]}</u></span>",
+        f'<span class="omitted"><s>{_ROW_GLYPH[BlockKind.OMITTED]} '
+        f"{MARK_WORD[MarkKind.OMITTED]}</s></span>",
+        f'<span class="changed">{_ROW_GLYPH[BlockKind.CHANGED]} '
+        f"{MARK_WORD[MarkKind.CHANGED]}</span>",
+        f'<span class="moved">{_MOVED_GLYPH} {MARK_WORD[MarkKind.MOVED]}</span>',
+        f'<span class="finding">{_esc(FINDING)}</span>',
+    ]
+    return '<p class="legend">Marks: ' + " &nbsp;&nbsp; ".join(items) + "</p>"
+
+
+def _table(name: str) -> str:
+    """A table's start tag; the attributes are for Qt, which ignores CSS padding on cells."""
+    return f'<table class="{name}" width="100%" cellspacing="0" cellpadding="5">'
+
+
+def _heads(*columns: tuple[str, int]) -> str:
+    """Header cells with their widths in percent (Qt's table layout needs them given)."""
+    return "".join(f'<th width="{width}%">{_esc(name)}</th>' for name, width in columns)
+
+
+def _word(kind: MarkKind, markup: str) -> str:
+    """Added or omitted words: their colour, and underline or strike-through."""
+    tag = _DECORATION[kind]
+    return f'<span class="{kind.value}"><{tag}>{markup}</{tag}></span>'
+
+
+def _texts_table(comparison: Comparison) -> str:
+    """One row per block, in the blocks' order: original, glyph, rewrite."""
+    articles: dict[Side, Article] = {"left": comparison.left, "right": comparison.right}
+    pieces = {side: _pieces(comparison, side) for side in SIDES}
+    heads = []
+    for side, label in (("left", "Original"), ("right", "Rewrite")):
+        article = articles[side]
+        meta = " · ".join(p for p in (article.title, article.source_format, article.encoding) if p)
+        heads.append(
+            f'<th width="48%">{label}: {_esc(_name(article.path))}'
+            + (f'<br><span class="meta">{_esc(meta)}</span>' if meta else "")
+            + "</th>"
+        )
+    out = [
+        _table("texts"),
+        f'<thead><tr>{heads[0]}<th width="4%"></th>{heads[1]}</tr></thead><tbody>',
+    ]
+    for index, block in enumerate(comparison.blocks):
+        glyph = _ROW_GLYPH[block.kind] + (_MOVED_GLYPH if block.moved else "")
+        label = BLOCK_KIND[block.kind] + (f", {MOVED}" if block.moved else "")
+        row = f"{block.kind.value} moved" if block.moved else block.kind.value
+        glyph_class = "glyph" + (" changed" if block.kind is BlockKind.CHANGED else "")
+        glyph_class += " moved" if block.moved else ""
+        out.append(
+            f'<tr class="{row}" id="b{index}">'
+            + _cell(articles["left"], "left", block, pieces["left"].get(index, ()))
+            + f'<td class="{glyph_class}" title="{_esc(label)}">{glyph}</td>'
+            + _cell(articles["right"], "right", block, pieces["right"].get(index, ()))
+            + "</tr>"
+        )
+    out.append("</tbody></table>")
+    return "\n".join(out)
+
+
+def _pieces(comparison: Comparison, side: Side) -> dict[int, list[_Piece]]:
+    """Per block index, the word marks and the finding marks inside that block's span."""
+    out: dict[int, list[_Piece]] = {}
+    for mark in side_marks(comparison, side):
+        if mark.kind in _DECORATION:
+            out.setdefault(mark.block, []).append((mark.start, mark.end, mark.kind, None))
+    order = sorted(
+        (span[0], span[1], index)
+        for index, block in enumerate(comparison.blocks)
+        if (span := block.left if side == "left" else block.right) is not None
+    )
+    starts = [start for start, _, _ in order]
+    for mark in finding_marks(comparison, side):
+        finding = comparison.findings[mark.finding]
+        why = f"{capitalised(FINDING_KIND[finding.kind])}: {finding.why}"
+        k = max(bisect_right(starts, mark.start) - 1, 0)
+        while k < len(order) and order[k][0] < mark.end:
+            start, end, index = order[k]
+            a, b = max(start, mark.start), min(end, mark.end)
+            if a < b:
+                out.setdefault(index, []).append((a, b, None, why))
+            k += 1
+    return out
+
+
+def _cell(article: Article, side: Side, block: Block, pieces) -> str:
+    span = block.left if side == "left" else block.right
+    if span is None:
+        return f'<td class="{side} empty"></td>'
+    classes = [side]
+    if block.kind is BlockKind.CHANGED:
+        classes.append("changed")
+    if span[0] == 0 and article.title and article.text.startswith(article.title):
+        classes.append("headline")
+    return f'<td class="{" ".join(classes)}">{_marked(article.text, span, pieces)}</td>'
+
+
+def _marked(text: str, span: tuple[int, int], pieces) -> str:
+    """``text[span]`` escaped, each stretch wrapped in its finding and word marks."""
+    lo, hi = span
+    if not pieces:
+        return _text(text[lo:hi])
+    points = sorted({lo, hi, *(p[0] for p in pieces), *(p[1] for p in pieces)})
+    starting: dict[int, list[_Piece]] = {}
+    for piece in pieces:
+        starting.setdefault(piece[0], []).append(piece)
+    active: list[_Piece] = []
     out = []
     for a, b in zip(points, points[1:], strict=False):
-        active = [m for m in active if m.end > a] + starts.get(a, [])
-        chunk = _esc(text[a:b])
-        kinds = sorted({m.kind.value for m in active})
-        if kinds:
-            out.append(f'<span class="{" ".join(kinds)}">{chunk}</span>')
-        else:
-            out.append(chunk)
+        active = [p for p in active if p[1] > a] + starting.get(a, [])
+        chunk = _text(text[a:b])
+        kind = next((p[2] for p in active if p[2] is not None), None)
+        if kind is not None:
+            chunk = _word(kind, chunk)
+        whys = list(dict.fromkeys(p[3] for p in active if p[3] is not None))
+        if whys:
+            chunk = f'<span class="finding" title="{_esc("; ".join(whys))}">{chunk}</span>'
+        out.append(chunk)
     return "".join(out)
 
 
@@ -136,8 +291,9 @@ def _findings_table(comparison: Comparison) -> str:
         return ""
     rows = [
         f"<h2>{_esc(capitalised(FINDINGS))}</h2>"
-        '<table class="findings"><tr><th>Kind</th><th>Change</th>'
-        "<th>Rewrite</th><th>Original</th><th>Why</th></tr>"
+        f"{_table('findings')}<tr>"
+        + _heads(("Kind", 14), ("Change", 10), ("Rewrite", 27), ("Original", 27), ("Why", 22))
+        + "</tr>"
     ]
     for finding in comparison.findings:
         own, other = finding_words(comparison, finding)
@@ -161,8 +317,7 @@ def _quote_cell(quotes: tuple[Quote, ...], text: str) -> str:
 
 def _ops_html(pair: QuotePair) -> str:
     return "".join(
-        _esc(text) if kind is None else f'<span class="{kind.value}">{_esc(text)}</span>'
-        for text, kind in inline(pair.ops)
+        _esc(text) if kind is None else _word(kind, _esc(text)) for text, kind in inline(pair.ops)
     )
 
 
@@ -170,8 +325,12 @@ def _quote_table(comparison: Comparison) -> str:
     if not comparison.quote_pairs:
         return "<p class='meta'>No direct quotations found.</p>"
     rows = [
-        "<h2>Quotations</h2><table><tr><th>Status</th><th>Speaker</th>"
-        "<th>Original</th><th>Rewrite</th><th>Difference</th></tr>"
+        "<h2>Quotations</h2>"
+        f"{_table('quotes')}<tr>"
+        + _heads(
+            ("Status", 12), ("Speaker", 14), ("Original", 25), ("Rewrite", 25), ("Difference", 24)
+        )
+        + "</tr>"
     ]
     for pair in comparison.quote_pairs:
         speakers = sorted({q.speaker for q in pair.left + pair.right if q.speaker})

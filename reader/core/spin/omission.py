@@ -133,9 +133,9 @@ def _passage(
     change = Change.DROPPED if side == "left" else Change.ADDED
     what = ("passage" if whole else "clause") + (" dropped" if side == "left" else " added")
     why = f"{what}, with {_and(carried)}"
-    return [
-        Finding(FindingKind.OMISSION, change, side, start, end, why, min(weight, 0.9), counterpart)
-    ]
+    # A whole passage has no counterpart: what stood around it only filtered its contents.
+    shown = None if whole else counterpart
+    return [Finding(FindingKind.OMISSION, change, side, start, end, why, min(weight, 0.9), shown)]
 
 
 def _around(ctx: SpinContext, before: int | None, after: int | None, other: Side) -> Span | None:

@@ -92,7 +92,13 @@ _SOURCE_HINT = re.compile(
 
 _NAME = r"[A-Z][\w'’.&-]*(?:\s+(?:of\s+|for\s+|the\s+)?[A-Z][\w'’.&-]*){0,4}"
 # "the report", "a spokesman", "two senior officials": a source named by what it is.
-_COMMON_SOURCE = r"(?i:the|a|an|one|two|three|several|some|many)\s+(?:[\w-]+\s+){0,2}?[a-z][\w-]*"
+# The noun is never an auxiliary: in "the other activists have said" the source is
+# "the other activists", and an auxiliary means the phrase is a clause, not a name.
+_AUXILIARY = r"(?:have|has|had|also|then|who|which|that|would|will|is|was|were|are|did|does)\b"
+_COMMON_SOURCE = (
+    r"(?i:the|a|an|one|two|three|several|some|many)\s+(?:(?!" + _AUXILIARY + r")[\w-]+\s+){0,2}?"
+    r"(?!" + _AUXILIARY + r")[a-z][\w-]*"
+)
 _SOURCES = re.compile(
     rf"\b[Aa]ccording\s+to\s+(?P<a>{_NAME}|{_COMMON_SOURCE}|\w+(?:\s+\w+)?)"
     rf"|(?P<b>{_NAME}|\b{_COMMON_SOURCE})\s+(?:said|says|reported|reports|found|finds|wrote|stated)\b"
