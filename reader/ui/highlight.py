@@ -46,6 +46,7 @@ class Colours:
     moved_line: QColor
     focus: QColor  # the bar beside the passage the user picked
     quote: QColor  # background of the quotation picked in the sidebar
+    quote_line: QColor  # quotations in the overview strip, where the pale tint would not show
     changed_band: QColor  # link-map fills: the text tint is too faint for a band
     same_band: QColor
     finding_line: QColor  # the bar under a change in meaning, and its ticks in the link map
@@ -64,6 +65,7 @@ LIGHT = Colours(
     moved_line=QColor("#6a3fb0"),
     focus=QColor("#2a6fdb"),
     quote=QColor("#fff0a0"),
+    quote_line=QColor("#b58900"),
     changed_band=QColor("#c9d5e8"),
     same_band=QColor("#e4e7ec"),
     finding_line=QColor("#c2410c"),
@@ -82,6 +84,7 @@ DARK = Colours(
     moved_line=QColor("#c3a6ff"),
     focus=QColor("#6ea8ff"),
     quote=QColor("#5a4c12"),
+    quote_line=QColor("#c9b458"),
     changed_band=QColor("#3b4a66"),
     same_band=QColor("#34373d"),
     finding_line=QColor("#ffb020"),

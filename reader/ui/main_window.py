@@ -31,7 +31,8 @@ from reader.core.results.comparison import Comparison
 from reader.core.results.query import SIDES, ComparisonQuery, Side, other_side
 from reader.ui import dialogs
 from reader.ui.actions import Actions
-from reader.ui.article_pane import ArticlePane, local_files
+from reader.ui.article_pane import ArticlePane
+from reader.ui.article_text import local_files
 from reader.ui.compare_worker import CompareResult, CompareRunner, Source
 from reader.ui.describe import finding_mark_tooltip
 from reader.ui.export import export_report
@@ -364,14 +365,16 @@ class MainWindow(QMainWindow):
         underline the changes in meaning over them."""
         assert self._shown is not None
         findings, tip = self._shown.comparison.findings, finding_mark_tooltip
+        quote_pairs = self._shown.comparison.quote_pairs
         for side in SIDES:
             marks = visible_marks(self._shown.marks, side, self.prefs)
             spans = [
                 (mark.start, mark.end, tip(findings[mark.finding], counterpart=mark.counterpart))
                 for mark in self._shown.marks.findings(side)
             ]
+            quotes = [(q.start, q.end) for pair in quote_pairs for q in getattr(pair, side)]
             self.panes[side].apply_marks(
-                marks, self._colours, findings=spans, faint=self.prefs.only_meaning
+                marks, self._colours, findings=spans, quotes=quotes, faint=self.prefs.only_meaning
             )
 
     def changeEvent(self, event: QEvent) -> None:

@@ -1,0 +1,47 @@
+"""The header above a pane's text: which side, which file, its title, format and encoding."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from reader.core.article import Article
+
+
+class PaneHeader(QWidget):
+    """Two lines: "Original: report.txt" in bold, then "Title  —  Markdown · utf-8" smaller."""
+
+    def __init__(self, *, side_label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._side_label = side_label
+        self.name_label = QLabel(self)
+        self.name_label.setTextFormat(Qt.TextFormat.PlainText)
+        bold = self.name_label.font()
+        bold.setBold(True)
+        self.name_label.setFont(bold)
+        self.details_label = QLabel(self)
+        self.details_label.setTextFormat(Qt.TextFormat.PlainText)
+        small = self.details_label.font()
+        small.setPointSizeF(small.pointSizeF() * 0.9)
+        self.details_label.setFont(small)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 2)
+        layout.setSpacing(0)
+        layout.addWidget(self.name_label)
+        layout.addWidget(self.details_label)
+
+    def show_placeholder(self) -> None:
+        """No article yet: say how to get one."""
+        self.name_label.setText(self.tr("{side}: no article").format(side=self._side_label))
+        self.details_label.setText(self.tr("Open a file or drop one here"))
+
+    def show_article(self, article: Article) -> None:
+        self.name_label.setText(f"{self._side_label}: {Path(article.path).name}")
+        self.name_label.setToolTip(article.path)
+        details = [article.title] if article.title else []
+        details.append(
+            article.source_format + (f" · {article.encoding}" if article.encoding else "")
+        )
+        self.details_label.setText("  —  ".join(details))
