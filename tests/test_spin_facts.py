@@ -8,6 +8,12 @@ import pytest
 
 from reader.core.article import Article
 from reader.core.compare import compare
+from reader.core.spin.fact_mentions import (
+    Capitals,
+    Mention,
+    find_names,
+    find_quantities_and_times,
+)
 from reader.core.spin.facts import NameTable, fact_changes
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -276,3 +282,59 @@ def test_sample_pair():
         "DHS",
     ):
         assert not any(word == w for w, _ in shown), (word, shown)
+
+
+def _sentences(text: str):
+    """The sample article's sentence spans, as the engine cuts them."""
+    return Article.from_text(text).sentences
+
+
+@pytest.mark.parametrize("name", ["original_report.txt", "rewrite.txt"])
+def test_passage_facts_equal_whole_text_facts(name):
+    # Facts are found passage by passage; each passage must see what the whole text has there.
+    text = (SEEDS / name).read_text(encoding="utf-8")
+    whole_q = find_quantities_and_times(text)
+    whole_n = find_names(text, 0, len(text), Capitals(text))
+    for lo, hi in _sentences(text):
+        inside = [m for m in whole_q if lo <= m.start and m.end <= hi]
+        assert find_quantities_and_times(text, lo, hi) == inside
+        inside_n = [r for r in whole_n if lo <= r.start and r.end <= hi]
+        assert find_names(text, lo, hi, Capitals(text)) == inside_n
+
+
+def test_fact_stated_anywhere_in_other_words():
+    text = "Intro. Three people came on Sept. 5, 2019, and left last week. It cost $2 million."
+    table = NameTable.build(text)
+    other = NameTable.build("x")
+    quantity = Mention(0, 1, "number", ("n", 3.0))
+    date = Mention(0, 1, "date", (9, 5, None))
+    relative = Mention(0, 1, "relative date", ("last", "week"))
+    money = Mention(0, 1, "amount", ("USD", 2e6))
+    for m in (quantity, date, relative, money):
+        assert table.has_fact(m, other), m
+    for m in (
+        Mention(0, 1, "number", ("n", 4.0)),
+        Mention(0, 1, "date", (10, None, None)),
+        Mention(0, 1, "relative date", ("next", "week")),
+        Mention(0, 1, "amount", ("EUR", 2e6)),
+        Mention(0, 1, "weekday", (1, "")),
+    ):
+        assert not table.has_fact(m, other), m
+
+
+def test_names_known_from_the_whole_article():
+    text = (
+        "Trump Signs Order On Border\n"
+        "Okafor said the order was signed. Apparently it was. Signs of it were clear. "
+        "Later the Department of Homeland Security (DHS) replied to Trump."
+    )
+    table = NameTable.build(text)
+    # A headline's capitals count only when written mid-sentence elsewhere ("Trump", not
+    # "Signs"); a lone sentence-initial word is no name ("Apparently"), a subject is ("Okafor").
+    keys = {m.value[1] for m in table.facts_in(0, text.index("\n")) if m.value[0] == "name"}
+    assert keys == {"trump"}
+    keys = {m.value[1] for m in table.facts_in(text.index("\n"), len(text)) if m.value[0] == "name"}
+    assert keys == {"okafor", "department of homeland security", "trump"}
+    assert table.has_name("okafor") and table.has_name("dhs") and table.has_name("homeland")
+    assert table.expand("dhs") == "department of homeland security"
+    assert not table.has_name("smith")

@@ -110,3 +110,16 @@ def test_the_headlines_loaded_words_are_the_weightiest_loaded_findings(compariso
     first = next(f for f in comparison.findings if f.kind is FindingKind.LOADED)
     assert first.side == "right" and first.end <= len(headline)
     assert first.why.startswith("headline: ")
+
+
+def test_next_month_became_in_november_and_guerras_age_was_dropped(comparison):
+    facts = found(comparison, FindingKind.FACT)
+    assert ("changed", "right", "in November", "next month") in {f[:4] for f in facts}
+    assert any(f[0] == "dropped" and f[1] == "left" and f[2] == "32-year-old" for f in facts)
+
+
+@pytest.mark.parametrize(
+    "same_fact", ["United States", "Department of Homeland Security", "40-year-old", "In August"]
+)
+def test_the_same_fact_written_another_way_is_no_fact_finding(comparison, same_fact):
+    assert not any(same_fact in f[2] for f in found(comparison, FindingKind.FACT))

@@ -1,5 +1,8 @@
 """Fact mentions in an article (numbers, amounts, dates, names ...) with comparable values."""
 
+# One piece: the patterns, the passage extractors and the whole-article lookups share the
+# word tables and token rules, and must agree on them exactly.
+
 from __future__ import annotations
 
 import re
@@ -256,41 +259,72 @@ _PRIORITY = {
 }
 
 
-def find_quantities_and_times(text: str) -> list[Mention]:
-    """All number, amount, percentage, age and time mentions, longest first on overlap."""
+# Words without which a pattern cannot match: a passage lacking them skips it, which is
+# most of the time, since the patterns are costly to run.
+_NUMBER_WORDS = (
+    (frozenset(_UNITS) - {"one"}) | frozenset(_TENS) | frozenset(_SCALE_RE[3:-1].split("|"))
+)
+_CURRENCY_WORDS = frozenset(_CURRENCY_WORD)
+_PERCENT_WORDS = frozenset({"percent", "per", "percentage"})
+_YEAR_WORDS = frozenset({"year", "years"})
+_MONTH_WORDS = frozenset(_MONTHS)
+_WEEKDAY_WORDS = frozenset(_WEEKDAYS)
+_REL_WORDS = frozenset(
+    "week weekend month year spring summer fall autumn winter decade quarter day days weeks "
+    "months years decades yesterday today tomorrow tonight".split()
+)
+_LETTERS_RE = re.compile(r"[a-z]+")
+_DIGIT_RE = re.compile(r"[0-9]")
+
+
+def find_quantities_and_times(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+    """Number, amount, percentage, age and time mentions inside [start, end), longest first."""
+    end = len(text) if end is None else end
+    stop = min(len(text), end + _MARGIN)
+    part = text[start:stop]
+    words = set(_LETTERS_RE.findall(part.lower()))
+    digits = _DIGIT_RE.search(part) is not None
+    number = digits or not _NUMBER_WORDS.isdisjoint(words)
     found: list[Mention] = []
     add = found.append
-    for m in _AMOUNT_SIGN_RE.finditer(text):
+    signs = number and any(c in part for c in _CURRENCY_SIGN)
+    for m in _AMOUNT_SIGN_RE.finditer(text, start, stop) if signs else ():
         v = number_value(m.group(2))
         if v is not None:
             add(Mention(m.start(), m.end(), "amount", (_CURRENCY_SIGN[m.group(1)], v)))
-    for m in _AMOUNT_WORD_RE.finditer(text):
+    currency = number and not _CURRENCY_WORDS.isdisjoint(words)
+    for m in _AMOUNT_WORD_RE.finditer(text, start, stop) if currency else ():
         v = number_value(m.group(1))
         if v is not None:
             add(Mention(m.start(), m.end(), "amount", (_CURRENCY_WORD[m.group(2).lower()], v)))
-    for m in _PERCENT_RE.finditer(text):
+    percent = number and ("%" in part or not _PERCENT_WORDS.isdisjoint(words))
+    for m in _PERCENT_RE.finditer(text, start, stop) if percent else ():
         v = number_value(m.group(1))
         if v is not None:
             unit = "points" if "point" in m.group(2).lower() else "%"
             add(Mention(m.start(), m.end(), "percentage", (unit, v)))
-    for m in _AGE_RE.finditer(text):
+    age = number and ("aged" in words or "old" in words and not _YEAR_WORDS.isdisjoint(words))
+    for m in _AGE_RE.finditer(text, start, stop) if age else ():
         v = number_value(m.group(1) or m.group(2))
         if v is not None:
             add(Mention(m.start(), m.end(), "age", ("age", v)))
-    for m in _AGE_APPOS_RE.finditer(text):
+    for m in _AGE_APPOS_RE.finditer(text, start, stop) if digits else ():
         if m.group(1).lower() not in _MONTHS and m.group(1).lower() not in _WEEKDAYS:
             if 0 < int(m.group(2)) < 120:
                 add(Mention(m.start(2), m.end(2), "age", ("age", float(m.group(2)))))
-    for m in _DATE_RE.finditer(text):
+    dates = digits or not _MONTH_WORDS.isdisjoint(words)
+    for m in _DATE_RE.finditer(text, start, stop) if dates else ():
         add(Mention(m.start(), m.end(), "date", _date_value(m)))
-    for m in _WEEKDAY_RE.finditer(text):
+    weekdays = not _WEEKDAY_WORDS.isdisjoint(words)
+    for m in _WEEKDAY_RE.finditer(text, start, stop) if weekdays else ():
         mod = (m["mod"] or "").lower()
         mod = {"past": "last", "coming": "next"}.get(mod, mod if mod in ("last", "next") else "")
         day = _WEEKDAYS[m["day"].rstrip(".").lower()]
         add(Mention(m.start(), m.end(), "weekday", (day, mod)))
-    for m in _REL_RE.finditer(text):
+    relative = not _REL_WORDS.isdisjoint(words)
+    for m in _REL_RE.finditer(text, start, stop) if relative else ():
         add(Mention(m.start(), m.end(), "relative date", _rel_value(m)))
-    for m in _NUMBER_RE.finditer(text):
+    for m in _NUMBER_RE.finditer(text, start, stop) if number else ():
         v = number_value(m.group())
         if v is None:
             continue
@@ -298,7 +332,7 @@ def find_quantities_and_times(text: str) -> list[Mention]:
         if m.start() > 0 and (text[m.start() - 1] == "-" or text[m.start() - 1].isalpha()):
             continue
         add(Mention(m.start(), m.end(), "number", ("n", v)))
-    return _resolve_overlaps(found)
+    return [f for f in _resolve_overlaps(found) if start <= f.start and f.end <= end]
 
 
 def _resolve_overlaps(found: list[Mention]) -> list[Mention]:
@@ -393,8 +427,125 @@ ALIASES = {
     "washington d c": "washington dc",
 }
 
-_TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z0-9&]+(?:[’'\-][A-Za-z0-9]+)*\.?")
+# A capitalised word token where a token starts (not inside "iPhone" or "O'Brien"): the
+# capital comes first so that the regex engine skips to capitals at C speed.
+_CAP_TOKEN_RE = re.compile(
+    r"[A-Z](?<![A-Za-z0-9&][A-Z])(?<![A-Za-z0-9&][’'\-][A-Z])"
+    r"(?:\.(?:[A-Z]\.)+|[A-Za-z0-9&]*(?:[’'\-][A-Za-z0-9]+)*\.?)"
+)
+_DOTTED_RE = re.compile(r"(?:[A-Z]\.){2,}")
 _SENT_END = frozenset('.!?:;“"‘(—–[')
+_NOT_END = r"[^ \t\n.!?:;“\"‘(—–\[]"
+# The token before a full stop: "Mr." and "F." do not end a sentence, "U.S." may.
+_BEFORE_DOT_RE = re.compile(r"(?<![A-Za-z0-9&])(?:(?:[A-Z]\.){2,}|[A-Za-z0-9&]+\.)$")
+# The core of a capitalised token written mid-sentence (see _core), for the whole article
+# in one pass: after a word or comma, or after an abbreviation's dot ("Mr. Smith").
+_MID_CAP_RE = re.compile(
+    r"[A-Z](?<![A-Za-z0-9&][A-Z])(?<![A-Za-z0-9&][’'\-][A-Z])"
+    rf"(?:(?<={_NOT_END}[A-Z])|(?<={_NOT_END}[ \t][A-Z])|(?<={_NOT_END}[ \t]{{2}}[A-Z])"
+    r"|(?<=(?<![A-Za-z0-9&])(?i:mr|ms|dr|lt|st|jr|sr|ft|mt)\. [A-Z])"
+    r"|(?<=(?<![A-Za-z0-9&])(?i:mrs|sen|rep|gov|gen|col|sgt|adm|rev)\. [A-Z])"
+    r"|(?<=(?<![A-Za-z0-9&])(?i:prof|capt)\. [A-Z])"
+    r"|(?<=(?<![A-Za-z0-9&.])[A-Za-z0-9]\. [A-Z]))"
+    r"(?:\.(?:[A-Z]\.)+|[A-Za-z0-9&]*(?:(?:[’'](?!s(?![A-Za-z0-9]|[’'\-][A-Za-z0-9]))"
+    r"|-(?=[A-Z0-9]))[A-Za-z0-9]+)*)"
+)
+_CONNECT_GAP_RE = re.compile(r" ([a-z]+) (?:(the) )?")
+_HYPHEN_LOWER_RE = re.compile(r"-(?=[a-z])")
+_TOKEN_START_RE = re.compile(r" [A-Za-z0-9&]")
+# Characters read past a passage's end, so that a fact or name crossing it is seen whole
+# (and left out) rather than cut.
+_MARGIN = 40
+
+
+def _core(tok: str) -> tuple[str, bool]:
+    """A token's name part and whether the run ends with it: possessives and '-based' cut off."""
+    ends = False
+    if tok.endswith(".") and not _DOTTED_RE.fullmatch(tok):
+        core = tok[:-1]
+        if core.lower() not in _ABBREV and not (len(core) == 1 and core.isupper()):
+            tok, ends = core, True  # a sentence end, not an abbreviation
+    for poss in ("’s", "'s"):
+        if tok.endswith(poss):
+            tok, ends = tok[: -len(poss)], True
+    hy = _HYPHEN_LOWER_RE.search(tok) if "-" in tok else None
+    if hy:  # "Trump-era", "Mexico-based": the name is the part before the hyphen
+        tok, ends = tok[: hy.start()], True
+    return tok, ends
+
+
+def _cap_key(core: str) -> str:
+    """The form _MID_CAP_RE finds a core in: an abbreviation's dot dropped."""
+    return core[:-1] if core.endswith(".") and not _DOTTED_RE.fullmatch(core) else core
+
+
+_LONG_WORD_RE = re.compile(r"[A-Za-z]{4,}")
+_LONG_LOWER_RE = re.compile(r"(?<![A-Za-z])[a-z][A-Za-z]{3,}")
+_TWO_SENTENCES_RE = re.compile(r"[.!?]\s+\S")
+
+
+def _is_headline(line: str) -> bool:
+    """A title-case line (a headline): its capitals say nothing about names."""
+    # Counted at C speed: at least 3 words of 4+ letters, 80% of them capitalised.
+    long = len(_LONG_WORD_RE.findall(line))
+    if long < 3 or len(_LONG_LOWER_RE.findall(line)) > 0.2 * long:
+        return False
+    return _TWO_SENTENCES_RE.search(line.strip()) is None  # two sentences on one line: prose
+
+
+def _starts_sentence(text: str, pos: int) -> bool:
+    """Whether the word at pos opens a sentence, quotation or line."""
+    i = pos - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    if i < 0 or text[i] == "\n":
+        return True
+    if text[i] == ".":
+        m = _BEFORE_DOT_RE.search(text, max(0, i - 12), i + 1)
+        core = m.group().rstrip(".").lower() if m else ""
+        if core in _ABBREV or len(core) == 1:  # "Mr. Smith", "John F. Kennedy"
+            return False
+    return text[i] in _SENT_END
+
+
+class Capitals:
+    """What a whole article says about its capitalised words, for names found in one passage.
+
+    Why lazy and regex-only: an article may be megabytes, and only the words that open
+    a sentence in a changed passage are ever asked about.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._mid: dict[str, list[int]] | None = None  # core -> where written mid-sentence
+        self._lines: dict[int, bool] = {}  # line start -> whether that line is a headline
+        self._lower: dict[str, bool] = {}
+
+    def in_headline(self, pos: int) -> bool:
+        """Whether pos lies on a headline line."""
+        start = self.text.rfind("\n", 0, pos) + 1
+        head = self._lines.get(start)
+        if head is None:
+            end = self.text.find("\n", pos)
+            head = self._lines[start] = _is_headline(self.text[start : end if end >= 0 else None])
+        return head
+
+    def known_name(self, core: str) -> bool:
+        """Whether the article writes core capitalised in mid-sentence outside headlines."""
+        if self._mid is None:
+            self._mid = {}
+            for m in _MID_CAP_RE.finditer(self.text):
+                self._mid.setdefault(m.group(), []).append(m.start())
+        return any(not self.in_headline(p) for p in self._mid.get(_cap_key(core), ()))
+
+    def written_lower(self, word: str) -> bool:
+        """Whether the article writes word in lower case as a word of its own."""
+        if word not in self._lower:
+            # Literal first, boundaries after: the engine then searches for the literal fast.
+            w = re.escape(word)
+            pattern = rf"{w}(?<![A-Za-z0-9&]{w})(?<![A-Za-z0-9&][’'\-]{w})(?![A-Za-z0-9&])"
+            self._lower[word] = bool(word) and re.search(pattern, self.text) is not None
+        return self._lower[word]
 
 
 @dataclass(frozen=True, slots=True)
@@ -420,120 +571,80 @@ def canonical(key: str) -> str:
     return key
 
 
-def _tokens(text: str):
-    """Word tokens as (start, core_end, core, ends_run): possessives and '-based' cut off."""
-    for m in _TOKEN_RE.finditer(text):
-        s, tok = m.start(), m.group()
-        ends = False
-        if tok.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.){2,}", tok):
-            core = tok[:-1]
-            if core.lower() not in _ABBREV and not re.fullmatch(r"[A-Z]", core):
-                tok, ends = core, True  # a sentence end, not an abbreviation
-        for poss in ("’s", "'s"):
-            if tok.endswith(poss):
-                tok, ends = tok[: -len(poss)], True
-        hy = re.search(r"-(?=[a-z])", tok)
-        if hy:  # "Trump-era", "Mexico-based": the name is the part before the hyphen
-            tok, ends = tok[: hy.start()], True
-        if tok:
-            yield s, s + len(tok), tok, ends
-
-
-def _is_headline(line: str) -> bool:
-    """A title-case line (a headline): its capitals say nothing about names."""
-    if re.search(r"[.!?]\s+\S", line.strip()):
-        return False  # two sentences on one line: prose
-    words = [w for w in re.findall(r"[A-Za-z]+", line) if len(w) >= 4]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
-
-
-def _starts_sentence(text: str, pos: int, prev_core: str | None) -> bool:
-    """Whether the word at pos opens a sentence, quotation or line."""
-    i = pos - 1
-    while i >= 0 and text[i] in " \t":
-        i -= 1
-    if i < 0 or text[i] == "\n":
-        return True
-    if text[i] == "." and prev_core is not None:
-        core = prev_core.rstrip(".").lower()
-        if core in _ABBREV or len(core) == 1:  # "Mr. Smith", "John F. Kennedy"
-            return False
-    return text[i] in _SENT_END
-
-
-def find_names(text: str) -> tuple[list[NameRun], set[str]]:
-    """Capitalised name runs of an article, and the capitalised words seen mid-sentence."""
-    headline_at: list[tuple[int, int]] = []
-    pos = 0
-    for line in text.split("\n"):
-        if _is_headline(line):
-            headline_at.append((pos, pos + len(line)))
-        pos += len(line) + 1
-
-    def in_headline(p: int) -> bool:
-        return any(a <= p < b for a, b in headline_at)
-
+def find_names(text: str, start: int, end: int, caps: Capitals) -> list[NameRun]:
+    """Capitalised name runs lying inside [start, end) of an article."""
+    stop = min(len(text), end + _MARGIN)
+    # Only capitalised tokens can be name words: the rest of the passage is never looked at.
     toks = []
-    prev = None
-    for s, e, core, ends in _tokens(text):
-        initial = _starts_sentence(text, s, prev)
-        head = in_headline(s)
-        toks.append((s, e, core, ends, 2 if head else 1 if initial else 0))
-        prev = text[s : e + 1] if e < len(text) and text[e] == "." else core
-    # Why two passes: a sentence-initial capital is a name only if the article
-    # also writes that word capitalised in mid-sentence.
-    mid_caps = {c for s, e, c, _, initial in toks if not initial and c[0].isupper()}
-    lower_words = {c for _, _, c, _, _ in toks if c[0].islower()}
+    for m in _CAP_TOKEN_RE.finditer(text, start, stop):
+        core, ends = _core(m.group())
+        if core:
+            s = m.start()
+            head = caps.in_headline(s)
+            toks.append(
+                (s, s + len(core), core, ends, 2 if head else int(_starts_sentence(text, s)))
+            )
+
+    def name_word(k: int) -> bool:
+        s, _, core, _, initial = toks[k]
+        return _name_word(core, initial) and (initial != 2 or caps.known_name(core))
 
     runs: list[NameRun] = []
     i, n = 0, len(toks)
     while i < n:
         s, e, core, ends, initial = toks[i]
-        if not _name_word(core, initial, mid_caps):
+        if s >= end:
+            break
+        if not name_word(i):
             i += 1
             continue
         words = [(s, e, core)]
         j = i
         while not toks[j][3] and j + 1 < n:
             gap = text[toks[j][1] : toks[j + 1][0]]
-            if gap != " ":
-                break
-            ns, ne, ncore, nends, ninit = toks[j + 1]
-            if _name_word(ncore, ninit, mid_caps):
-                words.append((ns, ne, ncore))
+            if gap == " ":
+                if not name_word(j + 1):
+                    break
+                words.append(toks[j + 1][:3])
                 j += 1
                 continue
             # "Department of Homeland Security": a connector joins two capitalised words.
-            if ncore.lower() in CONNECT and j + 2 < n and not nends:
-                k = j + 2
-                if (
-                    toks[k][2].lower() == "the"
-                    and k + 1 < n
-                    and text[toks[k][1] : toks[k + 1][0]] == " "
-                ):
-                    k += 1
-                if text[toks[k - 1][1] : toks[k][0]] == " " and _name_word(
-                    toks[k][2], toks[k][4], mid_caps
-                ):
-                    words.extend((t[0], t[1], t[2]) for t in toks[j + 1 : k + 1])
-                    j = k
-                    continue
-            break
+            g = _CONNECT_GAP_RE.fullmatch(gap)
+            if g is None or g.group(1) not in CONNECT:
+                break
+            k = j + 1
+            at = toks[j][1] + 1
+            joined = [(at, at + len(g.group(1)), g.group(1))]
+            if g.group(2):
+                joined.append((g.start(2) + toks[j][1], g.end(2) + toks[j][1], "the"))
+            elif toks[k][2].lower() == "the" and _TOKEN_START_RE.match(text, toks[k][1]):
+                # "of The ..." reads on to the next word, which must be a name word too.
+                if not (k + 1 < n and toks[k + 1][0] == toks[k][1] + 1):
+                    break
+                joined.append(toks[k][:3])
+                k += 1
+            if not name_word(k):
+                break
+            words.extend(joined)
+            words.append(toks[k][:3])
+            j = k
         # A lone unknown sentence-initial capital ("Fed-up", "Apparently") is an ordinary
         # word, unless it is never written in lower case and acts as a subject ("Okafor said").
         if (
             initial
             and len(words) == 1
-            and core not in mid_caps
-            and not (initial == 1 and core.lower() not in lower_words and _subject_next(text, e))
+            and not caps.known_name(core)
+            and not (
+                initial == 1 and _subject_next(text, e) and not caps.written_lower(core.lower())
+            )
         ):
             i = j + 1
             continue
-        run = _make_run(words)
-        if run is not None:
+        run = make_run(words)
+        if run is not None and start <= run.start and run.end <= end:
             runs.append(run)
         i = j + 1
-    return runs, mid_caps
+    return runs
 
 
 # Words that follow a person or organisation as subject ("Okafor said", "Okafor’s").
@@ -551,21 +662,63 @@ def _subject_next(text: str, end: int) -> bool:
     return m is not None and m.group(1) in _SUBJECT_VERBS
 
 
-def _name_word(core: str, initial: int, mid_caps: set[str]) -> bool:
-    """Whether a token can be part of a name run."""
+def _name_word(core: str, initial: int) -> bool:
+    """Whether a token can be part of a name run (headline words also need to be known names)."""
     if not core[0].isupper() or core == "I":
         return False
     low = core.rstrip(".").lower()
     if low in _DATE_WORDS or (initial and low in _STOP):
         return False
-    if initial == 2 and core not in mid_caps:
-        return False  # in a headline only words known as names elsewhere count
     if core.isupper() and len(core) > 5 and "." not in core:
         return False  # shouted words ("BREAKING"), not acronyms
     return True
 
 
-def _make_run(words: list[tuple[int, int, str]]) -> NameRun | None:
+def name_parts(run: str) -> list[list[str]]:
+    """The name words of a capitalised run as written, split where find_names would split it.
+
+    Without the sentence around it, a leading stop word ("The", "In") is taken as a
+    sentence opener and left out.
+    """
+    parts: list[list[str]] = []
+    words: list[str] = []
+    for tok in run.split(" "):
+        core, ends = _core(tok)
+        if core[:1].isupper():
+            ok = _name_word(core, 0) and (words or core.rstrip(".").lower() not in _STOP)
+        else:
+            ok = bool(words) and (core in CONNECT or core == "the")
+        if ok:
+            words.append(core)
+        if words and (ends or not ok):
+            parts.append(words)
+            words = []
+    if words:
+        parts.append(words)
+    return parts
+
+
+_CLOSING = CONNECT | {"the"}
+_ACRONYM_RE = re.compile(r"(?:[A-Z]\.?){2,6}")
+_ALPHA_RE = re.compile(r"[^\W\d_]")
+
+
+def _name_key(parts: list[str]) -> str | None:
+    """The comparison key of a name's words: "U.S." -> "us", other dots dropped; None if no name."""
+    key = " ".join(
+        (p.replace(".", "") if _DOTTED_RE.fullmatch(p) else p.replace(".", " ")).strip().lower()
+        if "." in p
+        else p.lower()
+        for p in parts
+    )
+    if "  " in key or key[:1] == " " or key[-1:] == " ":
+        key = " ".join(key.split())
+    if key in _STOP or not _ALPHA_RE.search(key):
+        return None
+    return key
+
+
+def make_run(words: list[tuple[int, int, str]]) -> NameRun | None:
     """A NameRun from its tokens: titles and a leading "the" are not part of the key."""
     titled = False
     # The span shown is the name itself: "Mr." and "the" are not the fact.
@@ -574,20 +727,15 @@ def _make_run(words: list[tuple[int, int, str]]) -> NameRun | None:
     ):
         titled = titled or words[0][2].lower() != "the"
         words = words[1:]
-    while words and words[-1][2].lower() in CONNECT | {"the"}:
+    while words and words[-1][2].lower() in _CLOSING:
         words = words[:-1]
+    if not words:
+        return None
     parts = [w[2] for w in words]
-    if not parts:
+    key = _name_key(parts)
+    if key is None:
         return None
-    # "U.S." -> "us"; other dots ("John F. Kennedy") are dropped.
-    key = " ".join(
-        p.replace(".", "" if re.fullmatch(r"(?:[A-Z]\.){2,}", p) else " ").strip().lower()
-        for p in parts
-    )
-    key = " ".join(key.split())
-    if key in _STOP or not any(c.isalpha() for c in key):
-        return None
-    acronym = len(parts) == 1 and re.fullmatch(r"(?:[A-Z]\.?){2,6}", parts[0]) is not None
+    acronym = len(parts) == 1 and _ACRONYM_RE.fullmatch(parts[0]) is not None
     return NameRun(words[0][0], words[-1][1], key, titled, acronym)
 
 
@@ -604,3 +752,118 @@ def name_kind(run: NameRun, surnames: set[str]) -> str:
     if words[-1] in surnames:  # used alone elsewhere as a surname of a full name
         return "person"
     return "name"
+
+
+# ---------------------------------------------------------------- stated anywhere
+
+_WINDOW = 60  # characters read each side of a place that may state a value
+_DIGIT_RUN_RE = re.compile(r"[0-9][0-9,.]*")
+_YEAR_RUN_RE = re.compile(r"1[89]\d\d|20\d\d")
+_SCALE_WORDS = {1e2: "hundred", 1e3: "thousand", 1e6: "million", 1e9: "billion", 1e12: "trillion"}
+_WORD_OF = {v: k for k, v in (_UNITS | _TENS).items()}
+
+
+def _digit_forms(v: float) -> set[str]:
+    """How a value may be written in digits: "1500000", "1,500,000", "1,500" (thousand), "1.5"."""
+    forms = set()
+    for scale in (1.0, 1e3, 1e6, 1e9, 1e12):
+        x = round(v / scale, 3)
+        if (x < 1 and scale > 1) or abs(v / scale - x) > 1e-9 * max(1.0, abs(x)):
+            continue
+        if x == int(x):
+            forms.update((str(int(x)), f"{int(x):,}"))
+        else:
+            forms.add(f"{x:.3f}".rstrip("0"))
+    return forms
+
+
+def _word_forms(v: float) -> set[str]:
+    """The first word of each way a value may be written in words: "twenty", "million"."""
+    forms = set()
+    for scale in (1.0, *_SCALE_WORDS):
+        x = v / scale
+        if x == int(x) and 1 <= x < 100:
+            n = int(x)
+            first = _WORD_OF.get(n if n < 20 else n // 10 * 10)
+            if first and (first != "one" or scale > 1):
+                forms.add(first)
+            if scale > 1:
+                forms.add(_SCALE_WORDS[scale])  # "a million"
+    return forms
+
+
+class StatedFacts:
+    """An article's numbers and times, read only around the places that may state a value.
+
+    Why not extract them all: the patterns are costly, and a value can only be written
+    with its digits or a few known words, found by one scan each (cached per article).
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._digits: dict[str, list[int]] | None = None  # digit run as written -> starts
+        self._words: dict[str, list[int]] = {}
+        self._lower: str | None = None
+        self._near: dict[int, list[Mention]] = {}
+
+    def _digit_runs(self) -> dict[str, list[int]]:
+        if self._digits is None:
+            self._digits = {}
+            for m in _DIGIT_RUN_RE.finditer(self.text):
+                self._digits.setdefault(m.group().rstrip(",."), []).append(m.start())
+        return self._digits
+
+    def _word(self, word: str) -> list[int]:
+        """Where word occurs, in any case and possibly inside a longer word."""
+        if word not in self._words:
+            if self._lower is None:
+                low = self.text.lower()
+                # Why the check: a few letters lower-case to two characters, shifting offsets.
+                self._lower = low if len(low) == len(self.text) else ""
+            found = []
+            if self._lower:
+                i = self._lower.find(word)
+                while i >= 0:
+                    found.append(i)
+                    i = self._lower.find(word, i + 1)
+            else:
+                found = [m.start() for m in re.finditer(re.escape(word), self.text, re.I)]
+            self._words[word] = found
+        return self._words[word]
+
+    def _places(self, m: Mention):
+        """Offsets where a fact of the same family and value as m may be written."""
+        runs = self._digit_runs()
+        if family(m.kind) == "quantity":
+            for form in _digit_forms(m.value[1]):
+                yield from runs.get(form, ())
+            for word in _word_forms(m.value[1]):
+                yield from self._word(word)
+        elif m.kind == "date":
+            month, _, year = m.value
+            # A date with a part missing matches any date agreeing on the rest (see _same).
+            for name, number in _MONTHS.items():
+                if month is None or number == month:
+                    yield from self._word(name)
+            for run, starts in runs.items():
+                if (run == str(year)) if year else _YEAR_RUN_RE.fullmatch(run):
+                    yield from starts
+        elif m.kind == "weekday":
+            for name, number in _WEEKDAYS.items():
+                if number == m.value[0]:
+                    yield from self._word(name)
+        else:
+            what, unit = m.value
+            words = {what} if what in ("yesterday", "today", "tomorrow") else {unit}
+            words |= {"tonight"} if what == "today" else {"autumn"} if unit == "fall" else set()
+            for word in words:
+                yield from self._word(word)
+
+    def candidates(self, m: Mention):
+        """The article's mentions written near any place that may state m's value."""
+        for pos in self._places(m):
+            near = self._near.get(pos)
+            if near is None:
+                lo, hi = max(0, pos - _WINDOW), min(len(self.text), pos + _WINDOW)
+                near = self._near[pos] = find_quantities_and_times(self.text, lo, hi)
+            yield from near

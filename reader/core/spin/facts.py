@@ -7,26 +7,29 @@ United States", "DHS" spelled out elsewhere, "three" / "3", "Sept." /
 is matched first and never reported; what is left is a change when it sits
 where the old value was, else dropped or added, unless the other article
 states it anywhere (prefer showing less over showing wrong). ``find`` runs it
-over every changed block, with each article's ``NameTable`` built once.
+over every changed block, with one ``NameTable`` per article text (cached): facts are
+found only in the passages compared, the whole-article questions answered from indexes.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from reader.core.results.comparison import BlockKind
 from reader.core.spin.context import Change, Finding, FindingKind, SpinContext
 from reader.core.spin.fact_mentions import (
     CONNECT,
+    Capitals,
     Mention,
+    StatedFacts,
     canonical,
     family,
     find_names,
     find_quantities_and_times,
+    make_run,
     name_kind,
+    name_parts,
 )
 
 
@@ -48,96 +51,135 @@ def _initials(key: str) -> str:
     return "".join(w[0] for w in key.split() if w not in CONNECT and w != "the")
 
 
-@dataclass(slots=True)
-class NameTable:
-    """Per-article facts and name knowledge: built once, linear in the text's length."""
+# Every capitalised run of an article in one C-speed pass: words joined by single spaces or
+# a connector ("Department of Homeland Security"). Only what a run's words are matters here.
+_RUN_RE = re.compile(
+    r"[A-Z](?<![A-Za-z0-9&][A-Z])[\w’'.&-]*"
+    rf"(?: (?:(?:{'|'.join(sorted(CONNECT))})(?: the)? )?[A-Z][\w’'.&-]*)*"
+)
+_CAPITAL_RE = re.compile(r"\b[A-Z]\w*")
+_ACRONYM_RE = re.compile(r"\(([A-Z][A-Z.&]{1,7})\)")
+_RUN_END_RE = re.compile(_RUN_RE.pattern + r" ?$")
 
-    text: str
-    facts: list[Mention] = field(default_factory=list)  # every fact mention, by start
-    starts: list[int] = field(default_factory=list)
+
+@dataclass(slots=True)
+class _Names:
+    """Every name an article writes anywhere, in the forms has_name asks about."""
+
     keys: set[str] = field(default_factory=set)  # canonical keys of every name written
     capitals: set[str] = field(default_factory=set)  # every capitalised word, lower-cased
     words: set[str] = field(default_factory=set)  # first and last words of multi-word names
     lasts: set[str] = field(default_factory=set)  # last words of every name
     initialisms: dict[str, str] = field(default_factory=dict)  # "dhs" -> "department of ..."
-    by_family: dict[str, list[Mention]] = field(default_factory=dict)
+    surnames: set[str] = field(default_factory=set)  # one-word names also ending a full name
+
+
+def _run_keys(run: str) -> list[str]:
+    """The canonical keys of the names in one capitalised run as written."""
+    made = (make_run([(0, 0, w) for w in part]) for part in name_parts(run))
+    return [canonical(r.key) for r in made if r is not None]
+
+
+def _index_names(text: str) -> _Names:
+    """The article's names from its distinct capitalised runs (a set built at C speed)."""
+    names = _Names()
+    runs = set(_RUN_RE.findall(text))
+    names.capitals = {w.lower() for w in _CAPITAL_RE.findall(" ".join(runs))}
+    singles = set()
+    for run in runs:
+        for key in _run_keys(run):
+            words = key.split()
+            names.keys.add(key)
+            names.lasts.add(words[-1])
+            if len(words) > 1:
+                names.words.update((words[0], words[-1]))
+                names.initialisms.setdefault(_initials(key), key)
+            else:
+                singles.add(key)
+    # "Department of Homeland Security (DHS)": an acronym defined in the text.
+    for m in _ACRONYM_RE.finditer(text):
+        before = _RUN_END_RE.search(text, max(0, m.start() - 120), m.start())
+        keys = _run_keys(before.group().rstrip()) if before else []
+        if keys:
+            names.initialisms.setdefault(m.group(1).replace(".", "").lower(), keys[-1])
+    names.surnames = singles & names.words
+    return names
+
+
+class NameTable:
+    """An article's facts, found passage by passage when asked, and what it states anywhere.
+
+    Why lazy: facts are only compared inside changed passages (a small share of an
+    article), and the whole-article questions are answered from indexes built in a few
+    C-speed passes, each only when first needed.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.capitals = Capitals(text)
+        self._passages: dict[tuple[int, int], list[Mention]] = {}
+        self._names: _Names | None = None
+        self._stated = StatedFacts(text)
 
     @classmethod
     def build(cls, text: str) -> NameTable:
-        """Find the article's facts and index its names, acronyms and surnames."""
-        table = cls(text)
-        runs, _ = find_names(text)
-        # Why all capitals: a name opening a quotation ("“Remain in Mexico”") is not a
-        # name run, yet the article does mention it.
-        table.capitals = {w.lower() for w in re.findall(r"\b[A-Z][\w]*", text)}
-        for r in runs:
-            key = canonical(r.key)
-            words = key.split()
-            table.keys.add(key)
-            table.lasts.add(words[-1])
-            if len(words) > 1:
-                table.words.update((words[0], words[-1]))
-                table.initialisms.setdefault(_initials(key), key)
-        # "Department of Homeland Security (DHS)": an acronym defined in the text.
-        for m in re.finditer(r"\(([A-Z][A-Z.&]{1,7})\)", text):
-            before = [r for r in runs if r.end <= m.start() and m.start() - r.end <= 2]
-            if before:
-                table.initialisms.setdefault(
-                    m.group(1).replace(".", "").lower(), canonical(before[-1].key)
-                )
-        surnames = {canonical(r.key) for r in runs if " " not in canonical(r.key)} & table.words
-        facts: list[Mention] = find_quantities_and_times(text)
-        taken = [(f.start, f.end) for f in facts]
-        for r in runs:
-            if any(s < r.end and r.start < e for s, e in taken):
-                continue  # "Sept." of a date, not a name
-            facts.append(
-                Mention(r.start, r.end, name_kind(r, surnames), ("name", canonical(r.key)))
-            )
-        facts.sort(key=lambda f: f.start)
-        table.facts = facts
-        table.starts = [f.start for f in facts]
-        for f in facts:
-            table.by_family.setdefault(family(f.kind), []).append(f)
-        return table
+        """The table of an article (its work is done when first asked)."""
+        return cls(text)
+
+    @property
+    def names(self) -> _Names:
+        """The whole-article name index, built on first use."""
+        if self._names is None:
+            self._names = _index_names(self.text)
+        return self._names
 
     def facts_in(self, start: int, end: int) -> list[Mention]:
         """The fact mentions lying inside [start, end)."""
-        i = bisect_left(self.starts, start)
-        out = []
-        while i < len(self.facts) and self.facts[i].start < end:
-            if self.facts[i].end <= end:
-                out.append(self.facts[i])
-            i += 1
-        return out
+        found = self._passages.get((start, end))
+        if found is None:
+            found = self._passages[(start, end)] = self._extract(start, end)
+        return found
+
+    def _extract(self, start: int, end: int) -> list[Mention]:
+        """Facts of one passage: numbers and times first, then names not inside them."""
+        facts = find_quantities_and_times(self.text, start, end)
+        taken = [(f.start, f.end) for f in facts]
+        runs = find_names(self.text, start, end, self.capitals)
+        for r in runs:
+            if any(s < r.end and r.start < e for s, e in taken):
+                continue  # "Sept." of a date, not a name
+            kind = name_kind(r, self.names.surnames)
+            facts.append(Mention(r.start, r.end, kind, ("name", canonical(r.key))))
+        if runs:
+            facts.sort(key=lambda f: f.start)
+        return facts
 
     def expand(self, word: str) -> str | None:
         """The spelled-out name of an acronym used in this article, if any."""
-        return self.initialisms.get(word)
+        return self.names.initialisms.get(word)
 
     def has_name(self, key: str) -> bool:
         """Whether this article mentions the name in any of its forms."""
-        if key in self.keys:
+        names = self.names
+        if key in names.keys:
             return True
         words = key.split()
         if len(words) == 1:
             w = words[0]
-            return w in self.words or w in self.initialisms or w in self.capitals
-        return _initials(key) in self.keys or words[-1] in self.lasts or words[0] in self.keys
+            return w in names.words or w in names.initialisms or w in names.capitals
+        return _initials(key) in names.keys or words[-1] in names.lasts or words[0] in names.keys
 
     def has_fact(self, m: Mention, other: NameTable) -> bool:
         """Whether this article states the fact m (from the other article) anywhere."""
         if family(m.kind) == "name":
             return self.has_name(m.value[1])
-        return any(
-            _same(m, f, other, self, strict=True) for f in self.by_family.get(family(m.kind), ())
-        )
+        return any(_same(m, f, other, self, strict=True) for f in self._stated.candidates(m))
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=2)
 def _table(text: str) -> NameTable:
-    """A cached NameTable: callers passing no table pay the build once per article."""
-    return NameTable.build(text)
+    """An article's table for callers that pass none (one pair at a time is kept)."""
+    return NameTable(text)
 
 
 def _close(a: float, b: float) -> bool:
@@ -242,14 +284,32 @@ _WEIGHT = {"changed": 0.8, "dropped": 0.6, "added": 0.55}
 _NAME_WEIGHT = 0.85  # times the weight: a name is more often rewritten than truly changed
 
 
+_MAY_BE_FACT = re.compile(
+    r"[0-9$€£%A-Z]|\b(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty"
+    r"|thirty|forty|fifty|hundred|thousand|million|billion|trillion|dozen|percent|week|weeks"
+    r"|month|months|year|years|day|days|today|tonight|yesterday|tomorrow|ago|decade|century"
+    r"|morning|afternoon|evening|night|weekend|quarter|half)\b"
+)
+
+
 def find(ctx: SpinContext) -> list[Finding]:
     """Facts changed, dropped or added in every paired block whose words differ."""
-    blocks = [b for b in ctx.blocks if b.kind is BlockKind.CHANGED and b.left and b.right]
-    if not blocks:
+    # A fact changed, dropped or added has words in an edit of its block: blocks
+    # whose edits hold no digit, capital or date or number word cannot have one.
+    touched = {
+        e.block
+        for e in ctx.edits
+        if any(
+            span is not None and _MAY_BE_FACT.search(ctx.text(side), span[0], span[1])
+            for side, span in (("left", e.left), ("right", e.right))
+        )
+    }
+    if not touched:
         return []
-    lt, rt = NameTable.build(ctx.left.text), NameTable.build(ctx.right.text)
+    lt, rt = NameTable(ctx.left.text), NameTable(ctx.right.text)
     found = []
-    for block in blocks:
+    for index in sorted(touched):
+        block = ctx.blocks[index]
         assert block.left is not None and block.right is not None
         for c in fact_changes(
             ctx.left.text, block.left, ctx.right.text, block.right, left_names=lt, right_names=rt
@@ -288,6 +348,8 @@ def fact_changes(
     lo_r, hi_r = right_span
     left = lt.facts_in(lo_l, hi_l)
     right = rt.facts_in(lo_r, hi_r)
+    if not left and not right:
+        return []
     if len(left) * len(right) > _MAX_PAIRS:
         return []  # a table of figures, not prose: matching it pairwise would be quadratic
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from reader.core.spin import loaded, omission, quotations, sourcing
+from reader.core.spin import facts, loaded, omission, quotations, sourcing
 from reader.core.spin.context import Detector, Finding, SpinContext
 
 # Each detector is a pure function of the context. Where two report the same words
@@ -12,6 +12,7 @@ from reader.core.spin.context import Detector, Finding, SpinContext
 # changed: said -> claimed" rather than "verb of saying added: claimed").
 DETECTORS: tuple[Detector, ...] = (
     quotations.find,
+    facts.find,
     sourcing.find,
     loaded.find,
     omission.find,
