@@ -513,7 +513,8 @@ def print_summary(results: list[tuple[str, float, list[Row]]]) -> None:
     )
     print("|---" * 14 + "|")
     for label, true_share, rows in results:
-        engine, files = rows[0], rows[1]
+        engine = rows[0]
+        files = next((r for r in rows if r.tool.startswith("engine from files")), rows[0])
         q = engine.quality
         sub = next((r for r in rows if "subprocess" in r.tool), None)
         junk, tokens, nojunk, dmp = (
