@@ -3,6 +3,8 @@
 Rules 1-7 of ``attribution`` live here (each marked "Rule N"), with the phrase
 helpers they share and the positions (sentence, paragraph, marks) they search
 between. Every search is bounded by ``WINDOW`` characters around the quotation.
+One module (~440 lines) because the seven rules share those helpers; split
+they would import each other's privates.
 """
 
 from __future__ import annotations

@@ -7,8 +7,10 @@ United States", "DHS" spelled out elsewhere, "three" / "3", "Sept." /
 is matched first and never reported; what is left is a change when it sits
 where the old value was, else dropped or added, unless the other article
 states it anywhere (prefer showing less over showing wrong). ``find`` runs it
-over every changed block, with one ``NameTable`` per article text (cached): facts are
-found only in the passages compared, the whole-article questions answered from indexes.
+over every changed block whose edits could hold a fact, with one ``NameTable``
+per article: facts are found only in the passages compared, the whole-article
+questions answered from indexes. One module (~450 lines): the matching levels
+share the table and the same-fact rules.
 """
 
 from __future__ import annotations

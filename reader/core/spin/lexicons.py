@@ -1,4 +1,8 @@
-"""Find loaded wording (emotive, figurative, pejorative, stance...) in a stretch of text."""
+"""Find loaded wording (emotive, figurative, pejorative, stance...) in a stretch of text.
+
+One module (~430 lines): the tables are loaded once and read by one scan whose
+phrase, compound and headline rules depend on one another.
+"""
 
 from __future__ import annotations
 
