@@ -135,7 +135,7 @@ _NUMBER_RE = re.compile(_NUM, re.I)
 
 # ---------------------------------------------------------------- time
 
-_MONTHS = {
+MONTHS = {
     "january": 1,
     "february": 2,
     "march": 3,
@@ -161,7 +161,7 @@ _MONTHS = {
     "nov": 11,
     "dec": 12,
 }
-_WEEKDAYS = {
+WEEKDAYS = {
     "monday": 1,
     "tuesday": 2,
     "wednesday": 3,
@@ -227,7 +227,7 @@ def _date_value(m: re.Match) -> tuple:
     month = m["m1"] or m["m2"] or m["m3"]
     day = m["d1"] or m["d2"]
     year = m["y1"] or m["y2"] or m["y3"] or m["y4"]
-    mnum = _MONTHS[month.rstrip(".").lower()] if month else None
+    mnum = MONTHS[month.rstrip(".").lower()] if month else None
     dnum = int(re.match(r"\d+", day).group()) if day else None
     return (mnum, dnum, int(year) if year else None)
 
@@ -267,8 +267,8 @@ _NUMBER_WORDS = (
 _CURRENCY_WORDS = frozenset(_CURRENCY_WORD)
 _PERCENT_WORDS = frozenset({"percent", "per", "percentage"})
 _YEAR_WORDS = frozenset({"year", "years"})
-_MONTH_WORDS = frozenset(_MONTHS)
-_WEEKDAY_WORDS = frozenset(_WEEKDAYS)
+_MONTH_WORDS = frozenset(MONTHS)
+_WEEKDAY_WORDS = frozenset(WEEKDAYS)
 _REL_WORDS = frozenset(
     "week weekend month year spring summer fall autumn winter decade quarter day days weeks "
     "months years decades yesterday today tomorrow tonight".split()
@@ -309,7 +309,7 @@ def find_quantities_and_times(text: str, start: int = 0, end: int | None = None)
         if v is not None:
             add(Mention(m.start(), m.end(), "age", ("age", v)))
     for m in _AGE_APPOS_RE.finditer(text, start, stop) if digits else ():
-        if m.group(1).lower() not in _MONTHS and m.group(1).lower() not in _WEEKDAYS:
+        if m.group(1).lower() not in MONTHS and m.group(1).lower() not in WEEKDAYS:
             if 0 < int(m.group(2)) < 120:
                 add(Mention(m.start(2), m.end(2), "age", ("age", float(m.group(2)))))
     dates = digits or not _MONTH_WORDS.isdisjoint(words)
@@ -319,7 +319,7 @@ def find_quantities_and_times(text: str, start: int = 0, end: int | None = None)
     for m in _WEEKDAY_RE.finditer(text, start, stop) if weekdays else ():
         mod = (m["mod"] or "").lower()
         mod = {"past": "last", "coming": "next"}.get(mod, mod if mod in ("last", "next") else "")
-        day = _WEEKDAYS[m["day"].rstrip(".").lower()]
+        day = WEEKDAYS[m["day"].rstrip(".").lower()]
         add(Mention(m.start(), m.end(), "weekday", (day, mod)))
     relative = not _REL_WORDS.isdisjoint(words)
     for m in _REL_RE.finditer(text, start, stop) if relative else ():
@@ -374,7 +374,7 @@ _STOP = frozenset(
     "today yesterday tomorrow tonight often soon again once perhaps maybe already thus indeed "
     "still again speaking asked under over about among between without within".split()
 )
-_DATE_WORDS = frozenset(list(_MONTHS) + list(_WEEKDAYS))
+_DATE_WORDS = frozenset(list(MONTHS) + list(WEEKDAYS))
 
 _ORG_WORDS = frozenset(
     "department agency network committee party council university college court house senate "
@@ -842,14 +842,14 @@ class StatedFacts:
         elif m.kind == "date":
             month, _, year = m.value
             # A date with a part missing matches any date agreeing on the rest (see _same).
-            for name, number in _MONTHS.items():
+            for name, number in MONTHS.items():
                 if month is None or number == month:
                     yield from self._word(name)
             for run, starts in runs.items():
                 if (run == str(year)) if year else _YEAR_RUN_RE.fullmatch(run):
                     yield from starts
         elif m.kind == "weekday":
-            for name, number in _WEEKDAYS.items():
+            for name, number in WEEKDAYS.items():
                 if number == m.value[0]:
                     yield from self._word(name)
         else:

@@ -25,6 +25,7 @@ from reader.core.spin.context import (
     SpinContext,
     other_side,
 )
+from reader.core.spin.fact_mentions import MONTHS, WEEKDAYS
 from reader.core.spin.sourcing import source_phrases
 
 MIN_WORDS = 8  # a run inside a paired block shorter than this is rewording, not a passage
@@ -33,9 +34,9 @@ _REPLACED_MAX = 3  # ... and so is one replaced by more than this many words
 # Cheap signs of what a passage carries; the fact detector reads facts properly,
 # this only weighs passages, so a rough count is enough.
 _FIGURE = re.compile(
-    r"\d[\d,.]*%?|\b(?:percent|million|billion|thousand|hundred|dozen)\b"
-    r"|\b(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"\d[\d,.]*%?|\b(?:percent|million|billion|thousand|hundred|dozen)\b|\b(?:"
+    + "|".join(name.capitalize() for name in (*MONTHS, *WEEKDAYS) if len(name) > 3)
+    + r")\b"
 )
 # Capitalised words after a word of the sentence (so not opening it): a name.
 _NAME = re.compile(r"(?<=[a-z,;:] )[A-Z][\w'’.-]+(?:\s+(?:of\s+|the\s+)?[A-Z][\w'’.-]+)*")
