@@ -146,9 +146,11 @@ def test_a_dropped_transition_carries_nothing_and_is_no_finding():
 
 
 def test_a_clause_dropped_inside_a_sentence_is_an_omission_but_a_reordered_one_is_not():
-    left = "“We will appeal,” said Ortega, who was among the lawyers who met the judge in Denver."
+    left = "“We will appeal,” said Ortega, who met the judge in Denver on Friday with two lawyers."
     right = "“We will appeal,” said Ortega."
     ((change, side, text, why),) = findings(left, right, FindingKind.OMISSION)
-    assert (change, side) == ("dropped", "left") and "Denver" in text and "1 name" in why
-    moved = "Ortega, who was among the lawyers who met the judge in Denver, said: “We will appeal.”"
+    assert (change, side) == ("dropped", "left") and "Denver" in text and "figure or date" in why
+    moved = (
+        "Ortega, who met the judge in Denver on Friday with two lawyers, said: “We will appeal.”"
+    )
     assert findings(left, moved, FindingKind.OMISSION) == []

@@ -11,8 +11,9 @@ two, or two it merged into one, end up in ONE pair. The status
 compares the group's quotations joined in text order:
 
 - ``verbatim``: the same words;
-- ``truncated``: one side's words all appear, in order, in the other's, which
-  has more (an elided or shortened quotation);
+- ``truncated``: the rewrite quotes a run of the original's words, cut at
+  either end (a shortened quotation); words dropped from inside a quotation,
+  or added to it, make it ``altered``;
 - ``altered``: anything else; ``ops`` is the word diff of the joined texts;
 - ``merged``: two or more quotations of the original became one, whatever
   their words (joining separate statements into one continuous quotation is
@@ -112,10 +113,22 @@ def status_of(left_words: list[str], right_words: list[str]) -> QuoteStatus:
         return QuoteStatus.ONLY_RIGHT
     if not right_words:
         return QuoteStatus.ONLY_LEFT
-    common = LCSseq.similarity(left_words, right_words)
-    if common == min(len(left_words), len(right_words)):
+    if len(right_words) < len(left_words) and _contiguous_in(right_words, left_words):
         return QuoteStatus.TRUNCATED
     return QuoteStatus.ALTERED
+
+
+def _contiguous_in(part: list[str], whole: list[str]) -> bool:
+    """Whether ``part`` is a run of ``whole``'s words: the quotation cut at its ends.
+
+    Words dropped from the middle ("We will not raise" -> "We will raise") or
+    added ("raise" -> "never raise") change what was said: that is altered.
+    """
+    n = len(part)
+    first = part[0]
+    return any(
+        whole[i : i + n] == part for i, w in enumerate(whole[: len(whole) - n + 1]) if w == first
+    )
 
 
 def _pair(

@@ -108,12 +108,6 @@ class SpinContext:
         k = bisect.bisect_right(starts, offset) - 1
         return k >= 0 and offset < ends[k]
 
-    def quoted_within(self, side: Side, start: int, end: int) -> bool:
-        """Whether any direct quotation of ``side`` overlaps ``[start, end)``."""
-        starts, ends = self._quoted[side]
-        k = bisect.bisect_right(ends, start)  # the first quotation ending after ``start``
-        return k < len(starts) and starts[k] < end
-
     def headline(self, side: Side) -> Span | None:
         """The span of ``side``'s headline (its title line), or None when it has none."""
         article = self.article(side)

@@ -16,6 +16,7 @@ share the table and the same-fact rules.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -145,10 +146,14 @@ class NameTable:
     def _extract(self, start: int, end: int) -> list[Mention]:
         """Facts of one passage: numbers and times first, then names not inside them."""
         facts = find_quantities_and_times(self.text, start, end)
-        taken = [(f.start, f.end) for f in facts]
+        # Facts do not overlap one another and come in text order: a name run can
+        # only overlap the last one starting before its end (bisect, not a scan).
+        starts = [f.start for f in facts]
+        ends = [f.end for f in facts]
         runs = find_names(self.text, start, end, self.capitals)
         for r in runs:
-            if any(s < r.end and r.start < e for s, e in taken):
+            k = bisect_left(starts, r.end) - 1
+            if k >= 0 and ends[k] > r.start:
                 continue  # "Sept." of a date, not a name
             kind = name_kind(r, self.names.surnames)
             facts.append(Mention(r.start, r.end, kind, ("name", canonical(r.key))))

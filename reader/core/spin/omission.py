@@ -31,8 +31,8 @@ from reader.core.spin.sourcing import source_phrases
 MIN_WORDS = 8  # a run inside a paired block shorter than this is rewording, not a passage
 _REPLACED_MAX = 3  # ... and so is one replaced by more than this many words
 
-# Cheap signs of what a passage carries; the fact detector reads facts properly,
-# this only weighs passages, so a rough count is enough.
+# Cheap signs of what a passage carries, to decide whether it is worth showing and
+# how much it weighs; the fact detector reads the facts themselves.
 _FIGURE = re.compile(
     r"\d[\d,.]*%?|\b(?:percent|million|billion|thousand|hundred|dozen)\b|\b(?:"
     + "|".join(name.capitalize() for name in (*MONTHS, *WEEKDAYS) if len(name) > 3)
@@ -48,6 +48,7 @@ def find(ctx: SpinContext) -> list[Finding]:
     """Dropped and added passages that carry figures, names, quotations or sources."""
     found: list[Finding] = []
     unpaired = _unpaired_quotations(ctx)
+    seen: dict[tuple[Side, Span], tuple[set[str], set[str]]] = {}
     blocks = ctx.blocks
     # The nearest paired block before and after each block, found in two passes.
     before: list[int | None] = []
@@ -70,7 +71,7 @@ def find(ctx: SpinContext) -> list[Finding]:
         else:
             continue
         around = _around(ctx, before[i], after[i], other)
-        found += _passage(ctx, side, span, around, unpaired, whole=True)
+        found += _passage(ctx, side, span, around, unpaired, seen, whole=True)
     for edit in ctx.edits:
         block = ctx.blocks[edit.block]
         for side, span, replaced, passage in (
@@ -81,7 +82,7 @@ def find(ctx: SpinContext) -> list[Finding]:
                 continue
             if replaced is not None and _count(ctx, other_side(side), replaced) > _REPLACED_MAX:
                 continue
-            found += _passage(ctx, side, span, passage, unpaired, whole=False)
+            found += _passage(ctx, side, span, passage, unpaired, seen, whole=False)
     return found
 
 
@@ -91,6 +92,7 @@ def _passage(
     span: Span,
     counterpart: Span | None,
     unpaired: dict[str, list[int]],
+    seen: dict[tuple[Side, Span], tuple[set[str], set[str]]],
     *,
     whole: bool,
 ) -> list[Finding]:
@@ -100,13 +102,20 @@ def _passage(
         return []
     # What the aligned passage also has was moved or reworded, not dropped or added.
     other = ""
+    other_figures: set[str] = set()
+    other_names: set[str] = set()
     if counterpart is not None:
         other = ctx.text(other_side(side))[counterpart[0] : counterpart[1]]
         if not whole and _moved_within(text[start:end], other):
             return []
-    figures = len({f for f in _FIGURE.findall(text, start, end) if f not in other})
+        # Read once per region: one-sided passages in a row share the same surroundings.
+        key = (other_side(side), counterpart)
+        if key not in seen:
+            seen[key] = (set(_FIGURE.findall(other)), {m.rstrip(".") for m in _NAME.findall(other)})
+        other_figures, other_names = seen[key]
+    figures = len(set(_FIGURE.findall(text, start, end)) - other_figures)
     names = 0
-    found_names = {n for m in _NAME.findall(text, start, end) if (n := m.rstrip(".")) not in other}
+    found_names = {m.rstrip(".") for m in _NAME.findall(text, start, end)} - other_names
     if found_names and not _title_case(text, start, end):  # a Title Case headline: all capitals
         names = len(found_names)
     starts = unpaired[side]
@@ -122,7 +131,9 @@ def _passage(
         carried.append("a quotation")
     if sources:
         carried.append(_plural(sources, "source", "sources"))
-    if not carried:
+    # Names alone do not make a finding: a rough count of capitalised words is no
+    # evidence that a fact went missing (the fact detector reads names properly).
+    if not (figures or quoted or sources):
         return []
     weight = (
         0.3

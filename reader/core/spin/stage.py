@@ -23,7 +23,11 @@ HEADLINE_BOOST = 1.3
 
 
 def find_spin(ctx: SpinContext) -> tuple[Finding, ...]:
-    """Every detector's findings, weightiest first; a span reported twice is kept once."""
+    """Every detector's findings, weightiest first; the same words reported twice are kept once.
+
+    Only identical spans are merged: overlapping findings of different kinds
+    (a loaded verb that is also a reporting verb changed) both stay.
+    """
     found: dict[tuple[str, int, int], Finding] = {}
     for detector in DETECTORS:
         for finding in detector(ctx):
