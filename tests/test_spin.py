@@ -50,6 +50,7 @@ def test_a_source_replaced_by_another_is_changed_and_a_kept_one_is_nothing():
         ("said", "claimed", "flags it as a claim"),
         ("criticised the plan, saying", "slammed the plan, saying", None),
         ("told reporters", "explained to reporters", "presents it as true"),
+        ("admitted", "denied", "presents it as denied"),
     ],
 )
 def test_a_reporting_verb_of_another_strength_is_a_change(old, new, now):
@@ -154,3 +155,39 @@ def test_a_clause_dropped_inside_a_sentence_is_an_omission_but_a_reordered_one_i
         "Ortega, who met the judge in Denver on Friday with two lawyers, said: “We will appeal.”"
     )
     assert findings(left, moved, FindingKind.OMISSION) == []
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "expected"),
+    [
+        (
+            "The minister did not resign on Monday.",
+            "The minister resigned on Monday.",
+            ("dropped", "left", "not"),
+        ),
+        (
+            "Officials found no evidence of fraud in the vote.",
+            "Officials found evidence of fraud in the vote.",
+            ("dropped", "left", "no"),
+        ),
+        (
+            "The protest was peaceful, the police said.",
+            "The protest was not peaceful, the police said.",
+            ("added", "right", "not"),
+        ),
+        (
+            "The mayor isn't running again next year.",
+            "The mayor is running again next year.",
+            ("dropped", "left", "isn't"),
+        ),
+    ],
+)
+def test_a_negation_dropped_or_added_reverses_the_claim(left, right, expected):
+    found = findings(left, right, FindingKind.FACT)
+    assert [(c, s, t) for c, s, t, why in found if why.startswith("negation")] == [expected]
+
+
+def test_a_paraphrase_that_loses_a_not_is_no_reversal():
+    left = "The senator did not attend the hearing on Tuesday."
+    right = "The senator skipped the hearing on Tuesday."
+    assert not [f for f in findings(left, right, FindingKind.FACT) if f[3].startswith("negation")]

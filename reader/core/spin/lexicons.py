@@ -54,7 +54,7 @@ def _rows(name: str) -> list[list[str]]:
     return [line.split("\t") for line in text.split("\n") if line and line[0] != "#"]
 
 
-def _verb_forms(lemma: str) -> set[str]:
+def verb_forms(lemma: str) -> set[str]:
     """Regular inflections of a verb (over-generating is harmless: unreal forms never occur)."""
     forms = {lemma}
     if lemma.endswith("e"):
@@ -161,7 +161,7 @@ def _load() -> None:
         lem = lemma_of.get(w)
         if lem and lem != w and cat == "emotive":
             # an inflected lexicon entry ("threatened") stands for its whole verb paradigm
-            for f in _verb_forms(lem):
+            for f in verb_forms(lem):
                 offer(f, cat, score * 0.95, exact=False)
         n, v, a, r = pos.get(w, (0, 0, 0, 0))
         tot = n + v + a + r
@@ -169,7 +169,7 @@ def _load() -> None:
             score *= (n * NOUN_WEIGHT + v + a + r) / tot
         offer(w, cat, score)
         if v:
-            for f in _verb_forms(w):
+            for f in verb_forms(w):
                 offer(f, cat, score, exact=False)
         if n:
             for f in _noun_forms(w):
@@ -220,7 +220,7 @@ def _load() -> None:
                     offer(f, cat, s * LABEL_PLURAL_WEIGHT, exact=False)
             else:
                 offer(lemma, cat, s)
-                forms = _verb_forms if p == "v" else _noun_forms if p == "n" else None
+                forms = verb_forms if p == "v" else _noun_forms if p == "n" else None
                 for f in forms(lemma) if forms else ():
                     offer(f, cat, s, exact=False)
                 if p == "a":
@@ -244,7 +244,7 @@ def _load() -> None:
                 offer(compound, cat, s)
         heads = {parts[0]}
         if p == "v":
-            heads |= _verb_forms(parts[0]) | set(irregular.get((parts[0], "v"), ()))
+            heads |= verb_forms(parts[0]) | set(irregular.get((parts[0], "v"), ()))
         for f in heads:
             phrases.setdefault(f, []).append((tuple(parts[1:]), cat, s))
     # Final per-form score: strength x rarity, plus a little for agreement between lexicons.

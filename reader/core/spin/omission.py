@@ -28,6 +28,7 @@ from reader.core.spin.context import (
 from reader.core.spin.fact_mentions import MONTHS, WEEKDAYS
 from reader.core.spin.sourcing import source_phrases
 
+_AROUND_MAX = 6_000  # characters of the other side read around a one-sided passage
 MIN_WORDS = 8  # a run inside a paired block shorter than this is rewording, not a passage
 _REPLACED_MAX = 3  # ... and so is one replaced by more than this many words
 
@@ -155,12 +156,14 @@ def _around(ctx: SpinContext, before: int | None, after: int | None, other: Side
 
     Where a passage only one side has stood, the other side may say the same in
     other words: its names and figures there are not what the passage adds.
+    None when the neighbours are far apart there (one of them moved, or an
+    article's start or end): reading that far would make the cost quadratic.
     """
     spans = [ctx.blocks[i].left if other == "left" else ctx.blocks[i].right
              for i in (before, after) if i is not None]  # fmt: skip
     start = spans[0][0] if before is not None and spans else 0
     end = spans[-1][1] if after is not None and spans else len(ctx.text(other))
-    return (start, end) if start < end else None
+    return (start, end) if 0 < end - start <= _AROUND_MAX else None
 
 
 def _unpaired_quotations(ctx: SpinContext) -> dict[str, list[int]]:

@@ -11,7 +11,8 @@ block (never from quoted words, which are somebody else's):
   reporting-verb literature (Thompson & Ye 1991; Hyland 2002) and the
   factive / assertive verbs of Recasens et al. (ACL 2013): neutral verbs only
   report; assertive ones flag the claim as the speaker's; factive ones present
-  it as true; charged ones colour the act of speaking itself;
+  it as true; denials present it as false; charged ones colour the act of
+  speaking itself;
 - a hedge ("allegedly", "reportedly") or a certainty marker ("clearly",
   "in fact") added or dropped.
 """
@@ -22,6 +23,7 @@ import re
 
 from reader.core.article import Span
 from reader.core.spin.context import Change, Edit, Finding, FindingKind, Side, SpinContext
+from reader.core.spin.lexicons import verb_forms
 
 # Reporting verbs by strength, as lemmas (forms are made by ``_lemma``).
 _VERB_CLASS: dict[str, str] = {}
@@ -32,6 +34,7 @@ for _class, _verbs in {
     "imply speculate predict",
     "factive": "admit concede acknowledge confess reveal disclose confirm explain prove show "
     "demonstrate establish point",
+    "denial": "deny dispute reject refute rebut contradict contest",
     "charged": "blast slam attack accuse lash rip boast brag complain lament whine rant scoff "
     "sneer snap charge threaten vow rail fume gloat grumble decry denounce condemn berate "
     "scold mock taunt hammer",
@@ -41,29 +44,21 @@ for _class, _verbs in {
 _IRREGULAR = {"said": "say", "told": "tell", "wrote": "write", "written": "write", "shown": "show"}
 
 
-def _forms(lemma: str) -> set[str]:
-    """The regular forms of a verb: blast -> blasts, blasted, blasting; slam -> slammed."""
-    if lemma.endswith("e"):
-        return {lemma, lemma + "s", lemma + "d", lemma[:-1] + "ing"}
-    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
-        return {lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
-    plural = lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x")) else "s")
-    forms = {lemma, plural, lemma + "ed", lemma + "ing"}
-    if re.search(r"[^aeiou][aeiou][bdgmnprt]$", lemma):  # slam -> slammed, admit -> admitted
-        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
-    return forms
-
-
 # Every form of every reporting verb -> its lemma (a doubled form too many does no harm).
-_VERB_FORMS = {form: lemma for lemma in _VERB_CLASS for form in _forms(lemma)}
+_VERB_FORMS = {form: lemma for lemma in _VERB_CLASS for form in verb_forms(lemma)}
 _VERB_FORMS.update(_IRREGULAR)
 _CLASS_WORDS = {
     "neutral": "only reports",
     "assertive": "flags it as a claim",
     "factive": "presents it as true",
     "charged": "colours the speaking",
+    "denial": "presents it as denied",
 }
 _VERB_WEIGHT = {  # (old class, new class) -> weight; unlisted pairs weigh 0.55
+    ("factive", "denial"): 0.85,  # admitted -> denied: the claim's truth reversed
+    ("denial", "factive"): 0.85,
+    ("neutral", "denial"): 0.7,
+    ("denial", "neutral"): 0.7,
     ("neutral", "factive"): 0.7,
     ("neutral", "charged"): 0.7,
     ("charged", "neutral"): 0.6,

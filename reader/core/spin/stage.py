@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from reader.core.spin import facts, loaded, omission, quotations, sourcing
+from reader.core.spin import facts, loaded, negation, omission, quotations, sourcing
 from reader.core.spin.context import Detector, Finding, SpinContext
 
 # Each detector is a pure function of the context. Where two report the same words
@@ -13,6 +13,7 @@ from reader.core.spin.context import Detector, Finding, SpinContext
 DETECTORS: tuple[Detector, ...] = (
     quotations.find,
     facts.find,
+    negation.find,
     sourcing.find,
     loaded.find,
     omission.find,
