@@ -23,7 +23,9 @@ def test_a_source_dropped_from_an_aligned_sentence_is_found():
     left = "The council approved the budget on Tuesday, according to a report by the town clerk."
     right = "The council approved the budget on Tuesday."
     found = findings(left, right, FindingKind.ATTRIBUTION)
-    assert [(c, s, t) for c, s, t, _ in found] == [("dropped", "left", "according to a report")]
+    assert [(c, s, t) for c, s, t, _ in found] == [
+        ("dropped", "left", "according to a report by the town clerk")
+    ]
 
 
 def test_a_claim_whose_source_became_a_hedge_gives_both_findings():
@@ -31,6 +33,16 @@ def test_a_claim_whose_source_became_a_hedge_gives_both_findings():
     right = "Apparently, tensions between the two agencies have grown for years."
     found = {(c, s, t) for c, s, t, _ in findings(left, right, FindingKind.ATTRIBUTION)}
     assert found == {("dropped", "left", "The study said"), ("added", "right", "Apparently")}
+
+
+def test_according_to_names_its_source_to_the_end_of_the_clause():
+    left = "Inflation will fall next year, according to the central bank, which met on Tuesday."
+    right = (
+        "Inflation will fall next year, according to the finance ministry, which met on Tuesday."
+    )
+    ((change, side, text, why),) = findings(left, right, FindingKind.ATTRIBUTION)
+    assert (change, text) == ("changed", "according to the finance ministry")
+    assert why == "source changed: central bank -> finance ministry"
 
 
 def test_a_source_replaced_by_another_is_changed_and_a_kept_one_is_nothing():
