@@ -24,27 +24,42 @@ from reader.core.results.comparison import (
 )
 
 
-class ComparisonQuery:
-    """Lookups over one comparison's blocks, per side, in O(log n) each.
+class BlockIndex:
+    """Which block holds an offset, per side, in O(log n): the index every lookup starts from.
 
-    Blocks are addressed by their index in ``comparison.blocks``. A block has a
-    span on a side when that side holds it (``added`` blocks have none on the
-    left, ``omitted`` none on the right).
+    Blocks are addressed by their index in ``blocks``. A block has a span on a
+    side when that side holds it (``added`` blocks have none on the left,
+    ``omitted`` none on the right). Built from blocks alone, so a stage that runs
+    before the ``Comparison`` exists (spin) asks the same index the views ask.
     """
 
-    def __init__(self, comparison: Comparison) -> None:
-        self.comparison = comparison
+    def __init__(self, blocks: tuple[Block, ...]) -> None:
         self._order: dict[Side, list[int]] = {}  # block indexes with a span on the side, by start
         self._position: dict[Side, dict[int, int]] = {}  # block index -> place in _order
         self._starts: dict[Side, list[int]] = {}
         self._ends: dict[Side, list[int]] = {}
         for side in SIDES:
-            spans = [(_span(b, side), i) for i, b in enumerate(comparison.blocks)]
+            spans = [(_span(b, side), i) for i, b in enumerate(blocks)]
             held = sorted((span, i) for span, i in spans if span is not None)
             self._order[side] = [i for _span_, i in held]
             self._position[side] = {i: pos for pos, i in enumerate(self._order[side])}
             self._starts[side] = [span[0] for span, _i in held]
             self._ends[side] = [span[1] for span, _i in held]
+
+    def block_at(self, side: Side, offset: int) -> int | None:
+        """The block whose span on ``side`` holds ``offset`` (start inclusive, end exclusive)."""
+        pos = bisect.bisect_right(self._starts[side], offset) - 1
+        if pos >= 0 and offset < self._ends[side][pos]:
+            return self._order[side][pos]
+        return None
+
+
+class ComparisonQuery(BlockIndex):
+    """Lookups over one comparison's blocks, per side, in O(log n) each (see ``BlockIndex``)."""
+
+    def __init__(self, comparison: Comparison) -> None:
+        super().__init__(comparison.blocks)
+        self.comparison = comparison
         self._changes = [i for i, block in enumerate(comparison.blocks) if is_change(block)]
         # Per side: the changes as (anchor, 0 for a gap / 1 for a held block, index), sorted.
         self._sequences: dict[Side, list[tuple[int, int, int]]] = {}
@@ -67,13 +82,6 @@ class ComparisonQuery:
         """
         span = self.span(side, index)
         return span if span is not None else self.counterpart(other_side(side), index)
-
-    def block_at(self, side: Side, offset: int) -> int | None:
-        """The block whose span on ``side`` holds ``offset`` (start inclusive, end exclusive)."""
-        pos = bisect.bisect_right(self._starts[side], offset) - 1
-        if pos >= 0 and offset < self._ends[side][pos]:
-            return self._order[side][pos]
-        return None
 
     def block_near(self, side: Side, offset: int) -> int | None:
         """The block holding ``offset``, else the nearest one on ``side``; None when none.

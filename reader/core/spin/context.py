@@ -9,8 +9,9 @@ and the words the rewrite has instead (``right``), either possibly empty.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from reader.core.article import Article, Span
@@ -24,7 +25,10 @@ from reader.core.results.comparison import (
     Side,
     other_side,
 )
+from reader.core.results.query import BlockIndex
 from reader.core.worddiff import DELETE, EQUAL, INSERT
+
+_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,17 +48,11 @@ class SpinContext:
     right: Article
     blocks: tuple[Block, ...]
     quote_pairs: tuple[QuotePair, ...]
+    _words: dict[tuple[Side, Span], frozenset[str]] = field(default_factory=dict, repr=False)
 
     @cached_property
-    def _by_start(self) -> dict[str, tuple[list[int], list[int]]]:
-        """Per side: the starts of the blocks it holds, sorted, and those blocks' indexes."""
-        out = {}
-        for side in ("left", "right"):
-            held = sorted(
-                (span[0], i) for i, b in enumerate(self.blocks) if (span := _span(b, side))
-            )
-            out[side] = ([start for start, _ in held], [i for _, i in held])
-        return out
+    def _index(self) -> BlockIndex:
+        return BlockIndex(self.blocks)
 
     def text(self, side: Side) -> str:
         return self.left.text if side == "left" else self.right.text
@@ -120,19 +118,22 @@ class SpinContext:
         span = self.headline(side)
         return span is not None and span[0] <= offset < span[1]
 
-    def block_at(self, side: Side, offset: int) -> int | None:
-        """Index of the block holding ``offset`` on ``side`` (None in the spaces between)."""
-        starts, held = self._by_start[side]
-        k = bisect.bisect_right(starts, offset) - 1
-        if k < 0:
-            return None
-        index = held[k]
-        span = _span(self.blocks[index], side)
-        return index if span and offset < span[1] else None
+    def words(self, side: Side, span: Span) -> frozenset[str]:
+        """The lower-cased words of ``side``'s ``span``, read once however many edits ask.
+
+        "Does the other passage say it too?" is how detectors tell a word moved
+        within a pair from one added or dropped.
+        """
+        key = (side, span)
+        found = self._words.get(key)
+        if found is None:
+            text = self.text(side)[span[0] : span[1]].lower()
+            found = self._words[key] = frozenset(_WORD.findall(text))
+        return found
 
     def aligned(self, side: Side, start: int) -> Span | None:
         """The other side's span of the block that holds ``start`` on ``side``, if paired."""
-        index = self.block_at(side, start)
+        index = self._index.block_at(side, start)
         if index is None:
             return None
         return _span(self.blocks[index], other_side(side))

@@ -57,9 +57,7 @@ def _findings(
     if not words:
         return []
     other = other_side(side)
-    shared: set[str] = set()
-    if other_passage is not None:
-        shared = set(_WORD.findall(ctx.text(other)[other_passage[0] : other_passage[1]].lower()))
+    shared = ctx.words(other, other_passage) if other_passage is not None else frozenset()
     counterpart = replaced or other_passage
     out = []
     for word in words:

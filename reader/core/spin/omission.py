@@ -107,7 +107,7 @@ def _passage(
     other_names: set[str] = set()
     if counterpart is not None:
         other = ctx.text(other_side(side))[counterpart[0] : counterpart[1]]
-        if not whole and _moved_within(text[start:end], other):
+        if not whole and _moved_within(text[start:end], ctx.words(other_side(side), counterpart)):
             return []
         # Read once per region: one-sided passages in a row share the same surroundings.
         key = (other_side(side), counterpart)
@@ -177,13 +177,10 @@ def _unpaired_quotations(ctx: SpinContext) -> dict[str, list[int]]:
     return {side: sorted(found) for side, found in starts.items()}
 
 
-def _moved_within(passage: str, other: str) -> bool:
+def _moved_within(passage: str, theirs: frozenset[str]) -> bool:
     """Whether most of the passage's content words are in the other passage (reordered)."""
     words = [w for w in _WORDS.findall(passage.lower()) if len(w) > 3]
-    if not words:
-        return False
-    theirs = set(_WORDS.findall(other.lower()))
-    return sum(w in theirs for w in words) >= 0.5 * len(words)
+    return bool(words) and sum(w in theirs for w in words) >= 0.5 * len(words)
 
 
 def _title_case(text: str, start: int, end: int) -> bool:
