@@ -281,6 +281,30 @@ def test_latin1_reads_as_its_cp1252_superset(tmp_path):
     assert article.encoding in ("cp1252", "iso8859-1")
 
 
+# Short real-world sentences, each saved in the encoding people use for its language
+# (issue 13: 42 bytes of cp1252 read as cp775, "Café" as "Cafķ").
+SHORT_SENTENCES = [
+    ("Café owners said “we are open” on Monday.", "cp1252", "cp1252"),
+    ("The naïve café’s crème brûlée cost 5 € – a bargain.", "cp1252", "cp1252"),
+    ("Müller sagte, die Straße sei gesperrt.", "cp1252", "cp1252"),
+    ("El señor Muñoz llegó tarde a la reunión.", "latin-1", "cp1252"),
+    ("Ça va? Le garçon était à l'école.", "latin-1", "cp1252"),
+    ("Příliš žluťoučký kůň úpěl ďábelské ódy.", "cp1250", "cp1250"),
+    ("Zażółć gęślą jaźń, powiedział minister.", "cp1250", "cp1250"),
+    ("Premiér řekl, že vláda přijme nová opatření.", "cp1250", "cp1250"),
+    ("Министр заявил, что переговоры продолжатся в среду.", "koi8-r", "koi8-r"),
+    ("首相は月曜日に記者会見を開いた。", "shift-jis", "cp932"),
+    ("東京で雨が降っています。", "shift-jis", "cp932"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "saved_as", "reported"), SHORT_SENTENCES)
+def test_short_legacy_files_decode_as_saved(tmp_path, sentence, saved_as, reported):
+    article = load(write(tmp_path, "short.txt", sentence.encode(saved_as)))
+    assert article.text == sentence
+    assert article.encoding == reported  # cp932 is Shift-JIS as Windows saves it
+
+
 def test_utf8_with_a_few_bad_bytes_stays_utf8(tmp_path):
     data = SAMPLE.encode() + b" \x93Done\x94"  # two stray cp1252 quotes
     article = load(write(tmp_path, "mixed.txt", data))

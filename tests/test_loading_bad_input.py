@@ -181,12 +181,35 @@ def test_an_old_word_doc(tmp_path):
     assert ".docx" in reason(write(tmp_path, "old.doc", data))
 
 
-def test_html_page_without_article_text(tmp_path):
+def test_html_page_without_visible_text(tmp_path):
+    page = (
+        b"<!DOCTYPE html><html><head><title>Home</title><script>var a = 1;</script></head>"
+        b"<body><nav><!-- menu --></nav><script>document.write('x')</script></body></html>"
+    )
+    assert reason(write(tmp_path, "empty.html", page)) == "no visible text in this web page"
+
+
+def test_html_page_without_an_article_body_shows_its_visible_text(tmp_path):
+    # Issue 13: a menu alone is no article body, but it is what the page shows.
     page = (
         b"<!DOCTYPE html><html><head><title>Home</title><script>var a = 1;</script></head>"
         b"<body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav></body></html>"
     )
-    assert reason(write(tmp_path, "empty.html", page)) == "no article text found in this web page"
+    article = load(write(tmp_path, "menu.html", page))
+    assert (article.text, article.body_recognised) == ("Home News", False)
+
+
+@pytest.mark.parametrize(
+    ("page", "text"),
+    [
+        (b"<html><body><p>unclosed <b>tags <i>everywhere", "unclosed tags everywhere"),
+        (b"<html><body><h1>Notice</h1><p>Closed today.</p></body></html>", "Notice\nClosed today."),
+    ],
+)
+def test_small_or_broken_pages_show_their_visible_text(tmp_path, page, text):
+    article = load(write(tmp_path, "small.html", page))
+    assert (article.text, article.body_recognised) == (text, False)
+    assert article.source_format == "html"
 
 
 @pytest.mark.parametrize("suffix", [".docx", ".epub"])

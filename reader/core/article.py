@@ -23,6 +23,9 @@ class Article:
     title: str = ""
     source_format: str = "text"
     encoding: str | None = None
+    # False when the loader recognised no article body in a web page and ``text``
+    # is the page's visible text instead (a pane header can say so).
+    body_recognised: bool = True
     paragraphs: tuple[Span, ...] = field(default=(), compare=False, repr=False)
     sentences: tuple[Span, ...] = field(default=(), compare=False, repr=False)
 
@@ -35,6 +38,7 @@ class Article:
         title: str = "",
         source_format: str = "text",
         encoding: str | None = None,
+        body_recognised: bool = True,
     ) -> Article:
         """Build an article from its final text, computing paragraph and sentence spans."""
         with gc_paused():  # a 3 MB text has some 70,000 spans: see gc_pause
@@ -45,6 +49,7 @@ class Article:
                 title=title,
                 source_format=source_format,
                 encoding=encoding,
+                body_recognised=body_recognised,
                 paragraphs=paragraphs,
                 sentences=tuple(sentence_spans(text, paragraphs)),
             )

@@ -18,11 +18,20 @@ Markdown, HTML and RTF files, ``DOCUMENT_FILE_LIMIT`` for PDF, .docx, .epub and
 .mhtml files (their images make them big), ``TEXT_LIMIT`` characters of extracted text,
 ``WEB_PAGE_LIMIT`` for the HTML of a web page (``formats.html``: trafilatura
 slows down faster than pages grow), the zip limits in ``formats.zipguard`` and
-the page limit in ``formats.pdf``.
+the page, character and time limits in ``formats.pdf``. The character limit is
+checked while extracting (issue 16): zip members are inflated as streams with a
+running cap (``formats.zipguard``), Word and EPUB text is counted as it is parsed,
+and PDF text as each text operator is shown.
+
+Cold start: a format's library (trafilatura, pypdf, lxml, markdown-it, striprtf,
+charset-normalizer) is imported inside its reader, the first time a file of that
+format is opened, so ``import reader.cli`` and loading a UTF-8 .txt import none
+of them (a test checks it).
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 import re
 from collections.abc import Callable
@@ -30,30 +39,26 @@ from pathlib import Path
 
 from reader.core.article import Article
 from reader.core.errors import ArticleError
-from reader.core.load.formats import MB, BadInput, Extracted, files
-from reader.core.load.formats.docx import read_docx
-from reader.core.load.formats.epub import read_epub
-from reader.core.load.formats.html import looks_like_html, read_html
-from reader.core.load.formats.markdown import read_markdown
-from reader.core.load.formats.mhtml import looks_like_mhtml, read_mhtml
-from reader.core.load.formats.pdf import read_pdf
-from reader.core.load.formats.rtf import looks_like_rtf, read_rtf
-from reader.core.load.formats.text import headline, normalise_newlines, read_text
-from reader.core.load.formats.zipguard import member_names
+from reader.core.load.formats import MB, BadInput, Extracted, files, too_much_text
+from reader.core.load.formats.html import looks_like_html
+from reader.core.load.formats.mhtml import looks_like_mhtml
+from reader.core.load.formats.rtf import looks_like_rtf
+from reader.core.load.formats.text import headline, normalise_newlines
 
 TEXT_FILE_LIMIT = 50 * MB
 DOCUMENT_FILE_LIMIT = 100 * MB
-TEXT_LIMIT = 50_000_000  # characters of article text, whatever the format
+TEXT_LIMIT = 50_000_000  # characters of article text, whatever the format (readers get it)
 
-_READERS: dict[str, Callable[[bytes], Extracted]] = {
-    "text": read_text,
-    "markdown": read_markdown,
-    "html": read_html,
-    "mhtml": read_mhtml,
-    "docx": read_docx,
-    "pdf": read_pdf,
-    "epub": read_epub,
-    "rtf": read_rtf,
+# Reader -> (module of formats, its function), imported when first needed (cold start).
+_READERS: dict[str, tuple[str, str]] = {
+    "text": ("text", "read_text"),
+    "markdown": ("markdown", "read_markdown"),
+    "html": ("html", "read_html"),
+    "mhtml": ("mhtml", "read_mhtml"),
+    "docx": ("docx", "read_docx"),
+    "pdf": ("pdf", "read_pdf"),
+    "epub": ("epub", "read_epub"),
+    "rtf": ("rtf", "read_rtf"),
 }
 _DOCUMENT_SUFFIXES = {".pdf": "pdf", ".docx": "docx", ".epub": "epub"}
 _MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
@@ -125,18 +130,28 @@ def load_bytes(data: bytes, *, path: str = "<bytes>") -> Article:
 
 def _article(data: bytes, name: str, suffix: str) -> Article:
     reader = _recognise(data, suffix)
-    extracted = _READERS[reader](data)
+    extracted = _reader(reader)(data, TEXT_LIMIT)
     source_format = "html" if reader == "mhtml" else reader  # a saved page is a web page
     text = _tidy(extracted.text)
     if not text:
         raise BadInput("the file is empty" if not data.strip() else "the file has no text")
     if len(text) > TEXT_LIMIT:
-        raise BadInput(f"more than the {TEXT_LIMIT:,} characters of text this app supports")
+        raise too_much_text(TEXT_LIMIT)
     first_line = text.split("\n", 1)[0].strip()
     title = extracted.title if extracted.title == first_line else headline(text)
     return Article.from_text(
-        text, path=name, title=title, source_format=source_format, encoding=extracted.encoding
+        text,
+        path=name,
+        title=title,
+        source_format=source_format,
+        encoding=extracted.encoding,
+        body_recognised=extracted.body_recognised,
     )
+
+
+def _reader(key: str) -> Callable[[bytes, int], Extracted]:
+    module, function = _READERS[key]
+    return getattr(importlib.import_module(f"reader.core.load.formats.{module}"), function)
 
 
 def _recognise(data: bytes, suffix: str) -> str:
@@ -149,6 +164,8 @@ def _recognise(data: bytes, suffix: str) -> str:
     if head.startswith(b"PK\x03\x04"):
         if suffix in (".docx", ".epub"):
             return suffix[1:]
+        from reader.core.load.formats.zipguard import member_names
+
         names = member_names(data, "zip archive")
         if "word/document.xml" in names:
             return "docx"

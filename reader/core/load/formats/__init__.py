@@ -12,10 +12,36 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 MB = 1024 * 1024
+TEXT_LIMIT = 50_000_000  # characters of article text, whatever the format
 
 
 class BadInput(Exception):
     """The bytes cannot be turned into an article; ``str(error)`` is the short reason."""
+
+
+class TextBudget:
+    """A running count of the characters a reader has extracted, refused past ``limit``.
+
+    Readers of formats whose text can outgrow the file (zip containers, PDF
+    content streams shared by pages) charge every piece as they extract it, so a
+    document over the limit is refused when it crosses it, not after all of it
+    has been extracted.
+    """
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.used = 0
+
+    def take(self, count: int) -> None:
+        """Charge ``count`` characters; ``BadInput`` once the total passes the limit."""
+        self.used += count
+        if self.used > self.limit:
+            raise too_much_text(self.limit)
+
+
+def too_much_text(limit: int) -> BadInput:
+    """The refusal for text over ``limit`` characters (the same words for every format)."""
+    return BadInput(f"more than the {limit:,} characters of text this app supports")
 
 
 @dataclass(frozen=True)
@@ -25,3 +51,6 @@ class Extracted:
     text: str
     title: str = ""
     encoding: str | None = None
+    # False when a web page's article body was not recognised and ``text`` is
+    # all of its visible text instead (see formats.html).
+    body_recognised: bool = True

@@ -6,22 +6,21 @@ comments and related links are its job to drop. The decoding is done here, so
 the encoding shown is the one used: a byte-order mark, then valid UTF-8, then the
 page's own ``<meta charset>`` (``iso-8859-1`` and ``ascii`` read as cp1252, as
 browsers do), then the plain-text detection.
+
+A small or broken page whose article body trafilatura does not recognise (no
+text, or fewer than ``_MIN_WORDS`` words) is shown as all its visible text, one
+block a line (``formats.blocks``), with ``Extracted.body_recognised`` False so
+the window can say so; only a page with no visible text at all is refused.
 """
 
 from __future__ import annotations
 
 import codecs
-import logging
 import re
 
-import trafilatura
-
-from reader.core.load.formats import MB, BadInput, Extracted
+from reader.core.load.formats import MB, TEXT_LIMIT, BadInput, Extracted, TextBudget
+from reader.core.load.formats.blocks import visible_blocks
 from reader.core.load.formats.text import decode, looks_binary, normalise_newlines
-
-# As for pypdf (see formats.pdf): their warnings must not reach stderr unasked.
-for _name in ("trafilatura", "htmldate", "courlan", "justext"):
-    logging.getLogger(_name).addHandler(logging.NullHandler())
 
 _META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", re.I)
 _BROWSER_ALIASES = {"iso8859-1": "cp1252", "ascii": "cp1252"}
@@ -46,14 +45,21 @@ def looks_like_html(head: bytes) -> bool:
     return sample.startswith("<") and bool(_HTML_START.search(sample[:2048]))
 
 
-def read_html(data: bytes) -> Extracted:
-    """The page's main article; ``BadInput`` when it holds no article text."""
+def read_html(data: bytes, limit: int = TEXT_LIMIT) -> Extracted:
+    """The page's main article, or its visible text; ``BadInput`` when it shows no text.
+
+    The page limit keeps the text far below ``limit``; it is checked all the same.
+    """
     if len(data) > WEB_PAGE_LIMIT:
         raise BadInput(
             f"the web page is {len(data) / MB:.1f} MB, larger than the "
             f"{WEB_PAGE_LIMIT // MB} MB this app supports for web pages"
         )
     page, encoding = _decode_html(data)
+    import trafilatura  # imported with the first web page (cold start)
+
+    _quiet_logs()
+
     document = trafilatura.bare_extraction(
         page,
         url=None,
@@ -70,10 +76,8 @@ def read_html(data: bytes) -> Extracted:
     body = getattr(document, "text", None) or ""
     lines = [" ".join(line.split()) for line in normalise_newlines(body).split("\n")]
     lines = [line for line in lines if line]
-    if not lines:
-        raise BadInput("no article text found in this web page")
     if sum(len(line.split()) for line in lines) < _MIN_WORDS:
-        raise BadInput("no article text found in this web page")
+        return _visible_text(page, encoding, limit)
     title = " ".join((getattr(document, "title", None) or "").split())
     if title and lines[0] != title:
         lines.insert(0, title)
@@ -85,8 +89,27 @@ def read_html(data: bytes) -> Extracted:
     if byline:
         lines.insert(1 if title else 0, byline)
     if len(lines) == (1 if title else 0) + (1 if byline else 0):
-        raise BadInput("no article text found in this web page")
+        return _visible_text(page, encoding, limit)
+    TextBudget(limit).take(sum(len(line) + 1 for line in lines))
     return Extracted(text="\n".join(lines), title=title, encoding=encoding)
+
+
+def _quiet_logs() -> None:
+    """As for pypdf (see formats.pdf): their warnings must not reach stderr unasked."""
+    import logging
+
+    for name in ("trafilatura", "htmldate", "courlan", "justext"):
+        logger = logging.getLogger(name)
+        if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
+            logger.addHandler(logging.NullHandler())
+
+
+def _visible_text(page: str, encoding: str, limit: int) -> Extracted:
+    """All the page's visible text, for a page with no recognisable article body."""
+    lines = [text for _, text in visible_blocks(page, TextBudget(limit))]
+    if not lines:
+        raise BadInput("no visible text in this web page")
+    return Extracted(text="\n".join(lines), encoding=encoding, body_recognised=False)
 
 
 def _decode_html(data: bytes) -> tuple[str, str]:

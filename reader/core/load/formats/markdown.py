@@ -13,12 +13,13 @@ its ``title:`` is used when the body has no heading first.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
-
-from reader.core.load.formats import Extracted
+from reader.core.load.formats import TEXT_LIMIT, Extracted, TextBudget
 from reader.core.load.formats.text import decode
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _YAML_KEY = re.compile(r"[A-Za-z_][\w-]*:")
@@ -26,7 +27,7 @@ _FRONT_TITLE = re.compile(r"^title:[ \t]*(.+?)[ \t]*$", re.M)
 _SPACES = re.compile(r"[ \t]+")
 
 
-def read_markdown(data: bytes) -> Extracted:
+def read_markdown(data: bytes, limit: int = TEXT_LIMIT) -> Extracted:
     """Markdown bytes as paragraph-per-line text; a leading heading is the title."""
     source, encoding = decode(data)
     front_title = ""
@@ -36,7 +37,7 @@ def read_markdown(data: bytes) -> Extracted:
         title_line = _FRONT_TITLE.search(found.group(1))
         front_title = title_line.group(1).strip("\"' ") if title_line else ""
         source = source[found.end() :]
-    lines, first_is_heading = _render(source)
+    lines, first_is_heading = _render(source, TextBudget(limit))
     title = lines[0] if lines and first_is_heading else ""
     if not title and front_title:
         lines.insert(0, front_title)
@@ -44,8 +45,10 @@ def read_markdown(data: bytes) -> Extracted:
     return Extracted(text="\n".join(lines), title=title, encoding=encoding)
 
 
-def _render(source: str) -> tuple[list[str], bool]:
+def _render(source: str, budget: TextBudget) -> tuple[list[str], bool]:
     """(one line per paragraph / heading / list item / table row / code line, first is heading)."""
+    from markdown_it import MarkdownIt  # imported with the first Markdown file (cold start)
+
     parser = MarkdownIt("commonmark").enable(["table", "strikethrough"])
     lines: list[str] = []
     first_is_heading = False
@@ -90,6 +93,7 @@ def _render(source: str) -> tuple[list[str], bool]:
                     prefixes[-1] = ""  # a second paragraph in the item has no marker
                 if not lines:
                     first_is_heading = in_heading
+                budget.take(len(part) + 1)
                 lines.append(part)
         elif kind in ("fence", "code_block"):
             lines.extend(line.rstrip() for line in token.content.split("\n") if line.strip())

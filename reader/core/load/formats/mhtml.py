@@ -9,12 +9,13 @@ looked at, so nothing they reference is loaded.
 from __future__ import annotations
 
 import codecs
-import email
-import email.policy
-from email.message import Message
+from typing import TYPE_CHECKING
 
-from reader.core.load.formats import BadInput, Extracted
+from reader.core.load.formats import TEXT_LIMIT, BadInput, Extracted
 from reader.core.load.formats.html import read_html
+
+if TYPE_CHECKING:
+    from email.message import Message
 
 
 def looks_like_mhtml(head: bytes) -> bool:
@@ -23,8 +24,11 @@ def looks_like_mhtml(head: bytes) -> bool:
     return b"mime-version:" in top and b"multipart/related" in top
 
 
-def read_mhtml(data: bytes) -> Extracted:
+def read_mhtml(data: bytes, limit: int = TEXT_LIMIT) -> Extracted:
     """The saved page's article, as ``read_html`` finds it."""
+    import email  # imported with the first saved page (cold start)
+    import email.policy
+
     try:
         message = email.message_from_bytes(data, policy=email.policy.compat32)
         part = next((p for p in message.walk() if p.get_content_type() == "text/html"), None)
@@ -35,10 +39,15 @@ def read_mhtml(data: bytes) -> Extracted:
         raise BadInput("no web page found in this saved .mhtml file")
     charset = _charset(part)  # type: ignore[arg-type]
     if charset is None:
-        return read_html(payload)
+        return read_html(payload, limit)
     page = payload.decode(charset, errors="replace")
-    found = read_html(page.encode("utf-8"))
-    return Extracted(text=found.text, title=found.title, encoding=charset)
+    found = read_html(page.encode("utf-8"), limit)
+    return Extracted(
+        text=found.text,
+        title=found.title,
+        encoding=charset,
+        body_recognised=found.body_recognised,
+    )
 
 
 def _charset(part: Message) -> str | None:

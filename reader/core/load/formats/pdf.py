@@ -7,16 +7,24 @@ is common); otherwise, and for PDFs without a text layer (scanned images), the
 reason says so. The metadata title is not used: it is often the name of the
 file the PDF was made from; the first line counts as the title when it looks
 like a headline.
+
+Work is bounded in total, not per page (issue 16, case 2: 999 pages sharing one
+1 MB content stream ran for 45 minutes): at most ``PAGE_LIMIT`` pages,
+``CONTENT_LIMIT`` bytes of content streams interpreted (a stream shared by many
+pages counts once for each, as pypdf interprets it again for each), the text
+limit counted as each piece of text is shown, and ``TIME_LIMIT`` seconds,
+checked while extracting. pypdf interprets some 150 kB of dense text operators
+a second on this project's 2-core machine, so an article's few hundred kB take
+a second or two.
 """
 
 from __future__ import annotations
 
 import io
 import logging
+import time
 
-from pypdf import PasswordType, PdfReader
-
-from reader.core.load.formats import BadInput, Extracted
+from reader.core.load.formats import MB, TEXT_LIMIT, BadInput, Extracted, TextBudget
 from reader.core.load.formats.text import normalise_newlines, unwrap
 
 # pypdf logs every defect it repairs; with no handler configured, Python's
@@ -24,13 +32,16 @@ from reader.core.load.formats.text import normalise_newlines, unwrap
 # NullHandler stops that, and an app that configures logging still gets them.
 logging.getLogger("pypdf").addHandler(logging.NullHandler())
 
-PAGE_LIMIT = 1_000  # more pages than an article has; bounds the time spent extracting
+PAGE_LIMIT = 1_000  # more pages than an article has
+CONTENT_LIMIT = 8 * MB  # content-stream bytes interpreted, all pages together
+TIME_LIMIT = 10.0  # seconds of extraction, a backstop for whatever the limits above miss
+_clock = time.monotonic
 
 
-def read_pdf(data: bytes) -> Extracted:
-    """The text layer of every page; ``BadInput`` if encrypted or without text."""
+def read_pdf(data: bytes, limit: int = TEXT_LIMIT) -> Extracted:
+    """The text layer of every page; ``BadInput`` if encrypted, without text or over a limit."""
     try:
-        pages = _page_texts(data)
+        pages = _page_texts(data, TextBudget(limit))
     except BadInput:
         raise
     except Exception as error:  # pypdf raises many kinds on a damaged file
@@ -42,7 +53,10 @@ def read_pdf(data: bytes) -> Extracted:
     return Extracted(text=text)
 
 
-def _page_texts(data: bytes) -> list[str]:
+def _page_texts(data: bytes, budget: TextBudget) -> list[str]:
+    from pypdf import PasswordType, PdfReader  # imported with the first PDF (cold start)
+
+    deadline = _clock() + TIME_LIMIT
     reader = PdfReader(io.BytesIO(data), strict=False)
     if reader.is_encrypted:
         try:
@@ -53,7 +67,30 @@ def _page_texts(data: bytes) -> list[str]:
             raise BadInput("this PDF is encrypted and needs a password")
     if len(reader.pages) > PAGE_LIMIT:
         raise BadInput(f"this PDF has more than {PAGE_LIMIT:,} pages, this app's limit")
-    return [page.extract_text() or "" for page in reader.pages]
+
+    def shown(text: str, *_: object) -> None:  # pypdf calls this for each piece of text
+        budget.take(len(text))
+        if _clock() > deadline:
+            raise _too_slow()
+
+    texts = []
+    interpreted = 0
+    for page in reader.pages:
+        contents = page.get_contents()
+        interpreted += len(contents.get_data()) if contents is not None else 0
+        if interpreted > CONTENT_LIMIT:
+            raise BadInput(
+                f"this PDF's pages draw more than {CONTENT_LIMIT // MB} MB of content "
+                "in total, this app's limit"
+            )
+        texts.append(page.extract_text(visitor_text=shown) or "")
+        if _clock() > deadline:
+            raise _too_slow()
+    return texts
+
+
+def _too_slow() -> BadInput:
+    return BadInput(f"reading this PDF's text took more than {TIME_LIMIT:.0f} s, this app's limit")
 
 
 def _tidy(page: str) -> str:

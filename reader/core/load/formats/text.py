@@ -3,11 +3,15 @@
 Decoding order: a byte-order mark decides (UTF-8/16/32); then BOM-less UTF-16/32
 recognised by where its zero bytes fall; then strict UTF-8, which nearly never
 passes by accident; then UTF-8 with a few bad bytes replaced, when valid UTF-8
-characters far outnumber them; then charset-normalizer. charset-normalizer ranks cp1250
-above cp1252 on short Western texts (measured: "Señor Muñoz" came back as cp1250,
-turning "ñ" into "ń"), so when cp1252 is among its candidates and decodes the
-bytes, cp1252 wins: it is by far the commonest legacy encoding for news text in
-Western languages, and a superset of Latin-1's printable characters.
+characters far outnumber them; then cp1252 (a superset of Latin-1's printable
+characters, by far the commonest legacy encoding articles are saved in) when
+its reading is plausible Latin-script text; then charset-normalizer's verdict.
+charset-normalizer alone guesses badly on short Western texts (measured: a
+42-byte cp1252 sentence came back as cp775, "Café" as "Cafķ"; "Señor Muñoz" as
+cp1250). cp1252's reading is plausible when most letters are ASCII, no symbol
+sits inside a word (Polish cp1250 read as cp1252 gives "Za¿ó³æ") and its
+accented letters fit one Western European alphabet plus the few common in
+loanwords (Czech read as cp1252 mixes "ø" with "ž": no such language).
 
 Text whose lines are hard-wrapped (broken at a fixed width inside paragraphs) is
 unwrapped so that each paragraph is one line, which the segmenter expects. Files
@@ -21,9 +25,7 @@ import codecs
 import itertools
 import re
 
-from charset_normalizer import from_bytes
-
-from reader.core.load.formats import BadInput, Extracted
+from reader.core.load.formats import TEXT_LIMIT, BadInput, Extracted, too_much_text
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same two bytes
@@ -51,9 +53,11 @@ _HEADLINE_MAX_WORDS = 25
 _OPENING_MARKS = "\"'“‘«„‚‹(-–—•*>#["
 
 
-def read_text(data: bytes) -> Extracted:
+def read_text(data: bytes, limit: int = TEXT_LIMIT) -> Extracted:
     """Plain text: decoded, line endings normalised, hard wraps joined."""
     text, encoding = decode(data)
+    if len(text) > limit:  # before unwrapping: joining lines only shortens the text
+        raise too_much_text(limit)
     return Extracted(text=unwrap(text), encoding=encoding)
 
 
@@ -120,18 +124,72 @@ def _decode_wide(data: bytes) -> tuple[str, str]:
     raise BadInput("this is a binary file, not text (it contains NUL bytes)")
 
 
+# Accented letters of the Western European languages cp1252 serves, one alphabet
+# each; a text may mix one of them with the letters common in loanwords.
+_LOANWORD_LETTERS = frozenset("éèêëáàâäçíîïñóôöúûü")
+_ALPHABETS = tuple(
+    frozenset(letters) | _LOANWORD_LETTERS
+    for letters in (
+        "àâæçéèêëîïôœùûüÿ",  # French
+        "äöüß",  # German
+        "áâãàçéêíóôõú",  # Portuguese
+        "àèéìíîòóùú",  # Italian
+        "àçèéíïòóúü·",  # Catalan
+        "æøåéóèô",  # Danish, Norwegian
+        "åäöé",  # Swedish
+        "äöåšž",  # Finnish
+        "áðéíóúýþæö",  # Icelandic, Faroese
+        "äöõüšž",  # Estonian
+        "ëç",  # Albanian
+    )
+)
+# Marks that do sit between letters in Western text: apostrophes, hyphens, dashes.
+_INSIDE_WORDS = frozenset("’‘·‐‑–—")
+_NON_ASCII_LETTER_SHARE = 0.25  # more than this in Latin script: another script read wrongly
+_PLAUSIBLE_SAMPLE = 200_000
+_ASCII_LETTERS = re.compile("[A-Za-z]")
+_NON_ASCII_CHAR = re.compile("[^\x00-\x7f]")
+
+
+def plausible_latin(text: str) -> bool:
+    """True when ``text`` reads as Western Latin-script prose (for a cp1252 candidate).
+
+    Judged on a prefix, like ``looks_binary``: a misread encoding shows at once.
+    """
+    sample = text[:_PLAUSIBLE_SAMPLE]
+    letters = len(_ASCII_LETTERS.findall(sample))
+    non_ascii = 0
+    accented: set[str] = set()
+    for found in _NON_ASCII_CHAR.finditer(sample):
+        char, position = found.group(), found.start()
+        if char.isalpha():
+            non_ascii += 1
+            accented.add(char.lower())
+        elif (
+            char not in _INSIDE_WORDS
+            and 0 < position < len(sample) - 1
+            and sample[position - 1].isalpha()
+            and sample[position + 1].isalpha()
+        ):
+            return False  # "Za¿ó³æ": a symbol inside a word is a misread letter
+    if non_ascii > _NON_ASCII_LETTER_SHARE * (letters + non_ascii):
+        return False
+    return not accented or any(accented <= alphabet for alphabet in _ALPHABETS)
+
+
 def _decode_legacy(data: bytes) -> tuple[str, str]:
-    matches = from_bytes(data)
-    best = matches.best()
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        pass
+    else:
+        if plausible_latin(text):
+            return text, "cp1252"
+    from charset_normalizer import from_bytes  # imported with the first legacy-encoded file
+
+    best = from_bytes(data).best()
     if best is None:
         raise BadInput("this is a binary file, not text in any known encoding")
-    candidates = [m.encoding for m in matches]
-    for preferred in ("cp1252", "latin_1"):
-        if preferred in candidates:
-            try:
-                return data.decode(preferred), codecs.lookup(preferred).name
-            except UnicodeDecodeError:
-                continue
     try:
         return data.decode(best.encoding), codecs.lookup(best.encoding).name
     except (UnicodeDecodeError, LookupError):
@@ -182,16 +240,22 @@ def unwrap(text: str, *, widths: tuple[int, int] = WRAP_WIDTHS) -> str:
     ]
     if not long_ends or sum(long_ends) > len(long_ends) / 2:
         return text
-    out = [lines[0]]
+    # Each paragraph is a list of pieces joined once at the end: appending to the
+    # growing paragraph string would copy it for every line (issue 16, case 3:
+    # 95 s for one 4 MB paragraph).
+    out: list[list[str]] = [[lines[0]]]
     for previous, line in itertools.pairwise(lines):
         if _continues(previous, line, width):
-            head = out[-1].rstrip()
+            pieces = out[-1]
+            head = pieces[-1].rstrip()
             tail = line.strip()
-            hyphenated = head.endswith("-") and head[-2:-1].isalpha() and tail[:1].islower()
-            out[-1] = head + ("" if hyphenated else " ") + tail
+            before = head[-2:-1] if len(head) > 1 else (pieces[-2][-1:] if len(pieces) > 1 else "")
+            hyphenated = head.endswith("-") and before.isalpha() and tail[:1].islower()
+            pieces[-1] = head
+            pieces.append(("" if hyphenated else " ") + tail)
         else:
-            out.append(line)
-    return "\n".join(out)
+            out.append([line])
+    return "\n".join("".join(pieces) for pieces in out)
 
 
 def _continues(previous: str, line: str, width: int) -> bool:
