@@ -24,6 +24,12 @@ What is counted:
   lenient rule. A harder check of the rules on text they were not tuned on.
 - Extra: our quotations that overlap no gold attribution content at all (a rough
   precision signal: PolNeAR does not annotate every quotation, e.g. titles).
+  Extraction precision is the share of our quotations shown as speech (terms
+  excluded: ``Quote.term``, a quoted name the views hide by default) that
+  overlap some gold attribution content; the same share over all our
+  quotations, terms included, is printed beside it.
+- Pairing across two articles is not measured: PolNeAR annotates single
+  articles (no rewrite, no gold quotation pairs).
 """
 
 from __future__ import annotations
@@ -53,8 +59,9 @@ def evaluate(data_dir: Path = DATA, *, verbose: bool = False) -> dict:
     gold = json.loads((data_dir / "gold.json").read_text(encoding="utf-8"))
     total = found = with_source = strict = lenient = 0
     partial_total = partial_ok = 0
-    ours = extra = 0
+    ours = extra = terms = extra_terms = 0
     misses: list[str] = []
+    partial_wrong: list[str] = []
     wrong: list[str] = []
     seconds = 0.0
     for doc in gold:
@@ -64,11 +71,11 @@ def evaluate(data_dir: Path = DATA, *, verbose: bool = False) -> dict:
         seconds += time.perf_counter() - t0
         contents = [span for a in doc["attributions"] for span in a["content"]]
         ours += len(quotes)
-        extra += sum(
-            1
-            for q in quotes
-            if not any(s["start"] < q.end and q.start < s["end"] for s in contents)
-        )
+        terms += sum(q.term for q in quotes)
+        for q in quotes:
+            if not any(s["start"] < q.end and q.start < s["end"] for s in contents):
+                extra += 1
+                extra_terms += q.term
         for attribution in doc["attributions"]:
             sources = attribution.get("source") or []
             if not attribution.get("derived_content_is_single_direct_quote"):
@@ -78,7 +85,14 @@ def evaluate(data_dir: Path = DATA, *, verbose: bool = False) -> dict:
                     inside = [q for q in quotes if c_start <= q.start and q.end <= c_end]
                     if inside:
                         partial_total += 1
-                        partial_ok += _speaker_ok(inside[0], sources)[1]
+                        ok = _speaker_ok(inside[0], sources)[1]
+                        partial_ok += ok
+                        if not ok:
+                            first = inside[0]
+                            partial_wrong.append(
+                                f"{doc['file'][:40]}: {text[first.start : first.end][:40]!r}"
+                                f" gold {[s['text'] for s in sources]} ours {first.speaker!r}"
+                            )
                 continue
             total += 1
             content = attribution["content"]
@@ -116,11 +130,17 @@ def evaluate(data_dir: Path = DATA, *, verbose: bool = False) -> dict:
         "partial_speaker": partial_ok / partial_total if partial_total else 0.0,
         "our_quotes": ours,
         "unannotated_quotes": extra,
+        "terms": terms,
+        "precision": (
+            (ours - terms - (extra - extra_terms)) / (ours - terms) if ours > terms else 0.0
+        ),
+        "precision_all": (ours - extra) / ours if ours else 0.0,
         "seconds": seconds,
     }
     if verbose:
         result["misses"] = misses
         result["wrong_speakers"] = wrong
+        result["partial_wrong"] = partial_wrong
     return result
 
 
@@ -182,7 +202,12 @@ def main() -> None:
         (
             "our quotations",
             f"{r['our_quotes']}",
-            f"{r['unannotated_quotes']} overlap no gold content",
+            f"{r['unannotated_quotes']} overlap no gold content; {r['terms']} terms",
+        ),
+        (
+            "extraction precision",
+            f"{r['precision']:.3f}",
+            f"terms excluded; {r['precision_all']:.3f} with them  target >= 0.96",
         ),
         ("extraction time", f"{r['seconds'] * 1000:.0f} ms", "all articles"),
     ]
@@ -195,6 +220,8 @@ def main() -> None:
             print("  MISS", line)
         for line in r["wrong_speakers"]:
             print("  SPEAKER", line)
+        for line in r["partial_wrong"]:
+            print("  PARTIAL", line)
 
 
 if __name__ == "__main__":

@@ -1,9 +1,10 @@
 """Generate original/rewrite pairs of English prose with a recorded truth, for benchmarks.
 
-    python benchmarks/make_pairs.py [--sizes 3K,30K,300K,3M] [--seed 0] [--out DIR]
+    python benchmarks/make_pairs.py [--sizes 3K,30K,300K,3M,300K-Q] [--seed 0] [--out DIR]
 
 writes ``pair-<size>-s<seed>.left.txt``, ``.right.txt`` and ``.truth.json`` per size
-(default directory: ``benchmarks/out/``, which git ignores).
+(default directory: ``benchmarks/out/``, which git ignores). A size ending in ``-Q``
+(``300K-Q``) is a *quotation-dense* pair: see "News-like prose" below.
 
 The prose comes from any Python install: the standard library's docstrings and
 ``pydoc_data.topics``, cleaned into sentences and paragraphs (one paragraph per
@@ -26,6 +27,16 @@ The rewrite of an original of N sentences and P paragraphs:
 The truth records each of these as character spans (Python ``str`` offsets) and
 the true share of changed characters, spaces not counted (as in the engine's
 ``Summary``). Moved text is kept text, so it is not counted as changed.
+
+News-like prose (``quotes=True``, sizes ``…-Q``): the same paragraphs turned into
+news copy before the pair is made, as a collection of news articles reads. Each
+paragraph keeps its first sentence as the writer's and turns most of the others
+into attributed quotations of made-up people and outlets, in the shapes news
+uses: ``“…,” Name said.``, ``“…,” said Name, the role.``, ``“…,” she said.``,
+``Name told Outlet: “…”``, a partial quotation inside the writer's sentence
+(``…, Name said, calling it “a few words” …``), and now and then a quoted
+programme name (``…, under the “Capital Words Plan”.``). About 1,400 quotations a side per
+300 KB. The rewrite's edits then fall inside quotations as they would in life.
 
 The same seed and Python version give byte-identical pairs; another Python
 version has other docstrings, hence other (equally shaped) pairs.
@@ -51,6 +62,7 @@ INSERT_SHARE = 0.10
 EDIT_SHARE = 0.15
 MOVE_SHARE = 0.03
 SIZES = {"3K": 3_000, "30K": 30_000, "300K": 300_000, "3M": 3_000_000}
+QUOTE_SIZES = ("300K-Q", "3M-Q")  # quotation-dense pairs (news-like prose)
 DEFAULT_OUT = Path(__file__).resolve().parent / "out"
 
 KEPT_WORDS = 200  # the commonest words are never relexified: they carry the grammar
@@ -215,6 +227,84 @@ def paragraph_stream(seed: int) -> Iterator[Paragraph]:
         copy += 1
 
 
+# --- news-like prose -------------------------------------------------------------
+
+_SYLLABLES = "ba ko ri ven sa lu mar te no di al fe go han il jo ka le mi or pa que ru to".split()
+_ROLES = (
+    "a spokeswoman for the agency",
+    "the committee's chairman",
+    "a lawyer for the family",
+    "the 41-year-old organizer",
+    "an economist at the institute",
+    "the city's mayor",
+)
+_OUTLETS = ("the Herald", "Reuters", "the Tribune", "local radio", "the Ledger")
+
+
+def _made_up_name(rng: random.Random) -> str:
+    def word(k: int) -> str:
+        return "".join(rng.choice(_SYLLABLES) for _ in range(k)).capitalize()
+
+    return f"{word(2)} {word(rng.choice((2, 3)))}"
+
+
+def _quoted(rng: random.Random, sentence: str, speaker: str, pronoun: str, named: bool) -> str:
+    """One sentence as a quotation attributed in one of the shapes news uses."""
+    body, end = sentence[:-1], sentence[-1]
+    comma = "," if end == "." else end
+    surname = speaker.split()[-1]
+    shape = rng.random()
+    if named and shape < 0.25:
+        return f"“{body}{comma}” {pronoun} said."
+    if shape < 0.45:
+        return f"“{body}{comma}” {surname if named else speaker} said."
+    if shape < 0.6:
+        role = rng.choice(_ROLES)
+        who = surname if named else speaker
+        return f"“{body}{comma}” said {who}, {role}."
+    if shape < 0.75:
+        return f"{surname if named else speaker} told {rng.choice(_OUTLETS)}: “{sentence}”"
+    words = body.split()
+    if len(words) >= 8:
+        # A partial quotation: a few of the words quoted inside the writer's sentence.
+        k = rng.randint(1, len(words) - 5)
+        n = rng.randint(3, 5)
+        inner = " ".join(words[k : k + n])
+        rest = " ".join(words[:k] + ["“" + inner + "”"] + words[k + n :])
+        return f"{rest}, {surname if named else speaker} said{end}"
+    return f"“{body}{comma}” {surname if named else speaker} added."
+
+
+def _term(rng: random.Random, sentence: str) -> str:
+    """The writer's sentence ending with a quoted programme name (``…, under the “X Plan”.``)."""
+    name = " ".join(_made_up_name(rng).split() + [rng.choice(("Plan", "Act", "Initiative"))])
+    return f"{sentence[:-1]}, under the “{name}”{sentence[-1]}"
+
+
+_HAS_MARK = re.compile(r'["“”«»„]')
+
+
+def news_stream(seed: int) -> Iterator[Paragraph]:
+    """``paragraph_stream`` turned into news copy: attributed quotations in most sentences."""
+    rng = random.Random(f"news:{seed}")
+    for paragraph in paragraph_stream(seed):
+        speaker = _made_up_name(rng)
+        pronoun = rng.choice(("she", "he"))
+        first = paragraph[0]
+        out = [_term(rng, first) if rng.random() < 0.15 and not _HAS_MARK.search(first) else first]
+        named = False
+        for sentence in paragraph[1:]:
+            # A sentence with marks of its own stays the writer's: no quotation inside a quotation.
+            if rng.random() < 0.45 and not _HAS_MARK.search(sentence):
+                out.append(_quoted(rng, sentence, speaker, pronoun, named))
+                named = True
+            else:
+                out.append(sentence)
+        if len(paragraph) == 1 and rng.random() < 0.4 and not _HAS_MARK.search(paragraph[0]):
+            out = [_quoted(rng, paragraph[0], speaker, pronoun, False)]
+        yield tuple(out)
+
+
 # --- the rewrite ----------------------------------------------------------------
 
 EQUAL, DELETE, INSERT = "=", "-", "+"
@@ -230,10 +320,13 @@ class Pair:
     truth: dict
 
 
-def make_pair(size_bytes: int, seed: int = 0) -> Pair:
-    """Build a pair whose sides are each about ``size_bytes`` of UTF-8 (within a few percent)."""
+def make_pair(size_bytes: int, seed: int = 0, *, quotes: bool = False) -> Pair:
+    """Build a pair whose sides are each about ``size_bytes`` of UTF-8 (within a few percent).
+
+    ``quotes``: news-like prose, rich in attributed quotations (see the module docstring).
+    """
     rng = random.Random(seed)
-    stream = paragraph_stream(seed)
+    stream = news_stream(seed) if quotes else paragraph_stream(seed)
     original, unused = _take_original(stream, size_bytes)
     fresh = _sentences(unused, stream)
 
@@ -488,6 +581,14 @@ def _nonspace(text: str) -> int:
 # --- command line -------------------------------------------------------------
 
 
+def parse_label(text: str) -> tuple[int, bool]:
+    """'300K' -> (300000, False); '300K-Q' -> (300000, True), a quotation-dense pair."""
+    text = text.strip().upper()
+    if text.endswith("-Q"):
+        return parse_size(text[:-2]), True
+    return parse_size(text), False
+
+
 def parse_size(text: str) -> int:
     """'3K' -> 3000, '3M' -> 3000000, '4500' -> 4500 (decimal units, like the issue's sizes)."""
     text = text.strip().upper()
@@ -516,7 +617,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output directory")
     args = parser.parse_args(argv)
     for label in args.sizes.split(","):
-        pair = make_pair(parse_size(label), args.seed)
+        size, quotes = parse_label(label)
+        pair = make_pair(size, args.seed, quotes=quotes)
         name = f"pair-{label.strip()}-s{args.seed}"
         write_pair(pair, args.out, name)
         share = pair.truth["changed_share"]["both"]

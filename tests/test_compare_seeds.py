@@ -101,5 +101,5 @@ def test_quote_pairs_of_the_sample_pair(comparison):
 def test_json_quotes_carry_speaker_and_partial(comparison):
     data = comparison.to_json()
     first = data["quotes"][0]["left"][0]
-    assert set(first) == {"start", "end", "text", "speaker", "partial"}
+    assert set(first) == {"start", "end", "text", "fragments", "speaker", "partial", "term"}
     assert comparison.left.text[first["start"] : first["end"]] == first["text"]

@@ -201,6 +201,172 @@ def test_speaker_span_points_at_the_mention_next_to_the_quote():
     assert second.speaker == "Ariana Saludares"
 
 
+# --- grammar of attribution (issue 13): terms, media, clauses, coreference -----------------
+
+
+def quotes_of(text: str):
+    return extract_quotes(Article.from_text(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lawmakers debated the “Affordable Care Act” for a week.",
+        "She signed up for the “Meet the Press” panel on Sunday.",
+        "He praised Fox News’ “Tucker Carlson Tonight” on air.",
+    ],
+)
+def test_a_quoted_name_inside_the_writers_sentence_is_a_term_without_speaker(text):
+    (quote,) = quotes_of(text)
+    assert quote.partial and quote.term
+    assert quote.speaker is None and quote.speaker_span is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor called the plan “a total disgrace” on Monday.",  # lower case: speech
+        "“Safe Streets Now,” the chief said.",  # a full quotation, not inside a sentence
+        "When asked, the chief said “No” twice.",  # after a speech verb
+        "The council urged voters to “Vote Early, Vote Often, Vote Now!” today.",  # punctuation
+    ],
+)
+def test_speech_is_never_a_term(text):
+    assert not any(q.term for q in quotes_of(text))
+
+
+def test_a_term_lends_no_speaker_to_the_quotations_around_it():
+    text = "“We will win,” Dana Reyes said of the “Clean Water Act” vote."
+    assert [(q.speaker, q.term) for q in quotes_of(text)] == [
+        ("Dana Reyes", False),
+        (None, True),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "X reported" after a partial quotation is the medium: the clause's own subject spoke.
+        (
+            "The nurses read a letter attacking the board for “gambling with patients,” "
+            "adding that they would “walk out by Friday,” the Gazette reported.",
+            ["the nurses", "the nurses"],
+        ),
+        # ...and with no cue of its own, the medium is all the text gives.
+        ("Prices would “rise sharply,” the Gazette reported.", ["the Gazette"]),
+        # "told X": X is the listener.
+        ("“It is late,” Dana Reyes told the Gazette.", ["Dana Reyes"]),
+        # A document that "said" stands for whoever issued it.
+        (
+            "The union released a statement that said the mayor was “lying to workers.”",
+            ["the union"],
+        ),
+        # A speech noun owned by someone: the owner's words.
+        (
+            "Critics said that Harris broke her pledge to keep a “clean and open” process.",
+            ["Harris"],
+        ),
+        # A relative clause with a cue: its antecedent spoke.
+        (
+            "Voters trusted Lopez who promised to build a “safe and modern” station.",
+            ["Lopez"],
+        ),
+        # A time phrase between the subject and its verb.
+        ("President Adams on Monday called the plan “a disgrace.”", ["Adams"]),
+        # A term quoted earlier in the sentence does not move the subject.
+        (
+            "Dana Reyes made her first “Green Deal” post, calling the tax “a trap.”",
+            [None, "Dana Reyes"],
+        ),
+    ],
+)
+def test_speaker_from_the_grammar_of_the_clause(text, expected):
+    assert speakers(text) == expected
+
+
+def test_a_partial_quotation_takes_its_own_clause_before_the_paragraphs_speaker():
+    text = "“We are done,” Dana Reyes said. The nurses then accused the board of “lying.”"
+    assert speakers(text) == ["Dana Reyes", "the nurses"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "they" takes a group named as a speaker when no plural subject is nearer.
+        (
+            "The nurses issued a letter that said the board was “failing patients.”\n"
+            "Before they left, they said:\n“We will be back.”",
+            ["the nurses", "the nurses"],
+        ),
+        # A bare generic subject ("The people") stands for the group named before it.
+        (
+            "The nurses walked out of the hall.\n"
+            "The people then said they would “never return” to the table.",
+            ["the nurses"],
+        ),
+    ],
+)
+def test_plural_pronouns_and_generic_groups_resolve_to_their_group(text, expected):
+    assert speakers(text) == expected
+
+
+def test_a_common_word_opening_the_sentence_is_no_antecedent_for_she():
+    text = (
+        "Mary Jones runs the depot, local authorities said.\n"
+        "“Two boxes were found,” Authorities said. “It is late,” she said."
+    )
+    assert speakers(text)[-1] == "Mary Jones"
+
+
+class _CountingText(str):
+    """A text that counts the characters its searches and slices walk over."""
+
+    walked = 0
+
+    def _span(self, start, end):
+        n = len(self)
+        start = 0 if start is None else (start + n if start < 0 else start)
+        end = n if end is None else (end + n if end < 0 else end)
+        _CountingText.walked += max(0, min(end, n) - max(start, 0))
+
+    def rfind(self, sub, start=None, end=None):
+        self._span(start, end)
+        return str.rfind(self, sub, *(x for x in (start, end) if x is not None))
+
+    def find(self, sub, start=None, end=None):
+        self._span(start, end)
+        return str.find(self, sub, *(x for x in (start, end) if x is not None))
+
+    def __getitem__(self, key):
+        if isinstance(key, slice):
+            self._span(key.start, key.stop)
+        return str.__getitem__(self, key)
+
+
+def _work_on_one_line(count: int) -> int:
+    from reader.core.quotes.attribution import attribute
+    from reader.core.quotes.find import _quotation_spans
+
+    line = " ".join(f"“w{k % 97} x,” Ab{k % 89} said." for k in range(count))
+    spans = list(_quotation_spans(line, ((0, len(line)),)))
+    assert len(spans) == count
+    _CountingText.walked = 0
+    quotes = attribute(_CountingText(line), spans)
+    assert quotes[-1].speaker == f"Ab{(count - 1) % 89}"
+    return _CountingText.walked
+
+
+def test_many_quotations_on_one_long_line_cost_linear_work():
+    """Issue 16 case 4: each quotation searched back to its paragraph's start (quadratic).
+
+    Counts the characters searched and sliced, not the time: four times the
+    quotations must walk about four times the characters (quadratic: sixteen).
+    """
+    small, big = _work_on_one_line(1_000), _work_on_one_line(4_000)
+    assert big < 6 * small
+    assert big < 400 * 4_000 * 20  # a bounded window per quotation, not the whole line
+
+
 # --- pairing --------------------------------------------------------------------------------
 
 

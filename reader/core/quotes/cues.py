@@ -32,12 +32,23 @@ vowing pledged proclaim proclaimed proclaims charged alleged alleges lamented la
 retorted interjected
 """
 _CUE = r"(?:" + "|".join(sorted(set(_CUE_VERBS.split()), key=len, reverse=True)) + r")"
+# Words that end a subject noun phrase when they follow it ("The advocates read …",
+# "Some activists saw …"): speech cues, auxiliaries and common irregular past tenses.
+VERBISH = frozenset(_CUE_VERBS.split()) | frozenset(
+    """
+    is are was were be been has have had will would can could may might should must do does did
+    who which that also then later once just still saw made took got gave went came left put set
+    kept held began became found thought knew felt ran met sent spent built brought bought won
+    lost paid sat stood wore spoke chose rose fell drew grew threw led fed hit cut let heard meant
+    """.split()
+)
 
-# Far from the quotation only unambiguous verbs count ("his campaign promise" is a noun).
+# Far from the quotation only unambiguous verbs count ("his campaign promise" is a noun;
+# "promised", "pledged", "vowed" are verbs: "Biden, who promised to run a “…” program").
 WEAK_CUE_RE = re.compile(
     r"\b(?:said|says|told|tells|added|asked|wrote|writes|tweeted|explained|stated|argued|declared"
     r"|insisted|claimed|warned|noted|read|blasting|blasted|accused|criticized|praised|called"
-    r"|calling)\b"
+    r"|calling|promised|pledged|vowed)\b"
 )
 
 PRONOUNS = frozenset("he she they it we i you him her them".split())
@@ -89,13 +100,19 @@ NAME_RUN = re.compile(
     rf"(?=[A-Z]){_NAME_TOKEN}(?:[ \xa0]+(?:{_PARTICLES}[ \xa0]+)*{_NAME_TOKEN})*"
     r"(?:[ \xa0]*\([^()\n]{1,25}\))?"
 )
+# The same runs when they hold two or more words (what a full name needs): the scan
+# then leaves every lone capitalised word to the regex engine instead of a Python loop.
+NAME_RUN_MULTI = re.compile(
+    rf"(?=[A-Z]){_NAME_TOKEN}(?:[ \xa0]+(?:{_PARTICLES}[ \xa0]+)*{_NAME_TOKEN})+"
+    r"(?:[ \xa0]*\([^()\n]{1,25}\))?"
+)
 LOWER_WORD = re.compile(r"[a-z][a-z'’\-]*")
 JOINS_WORD = re.compile(r"[\w'’\-]")  # a character that would make a longer word
 WORD = re.compile(r"[\w'’\-]+\.?|\([^()\n]{1,25}\)")
 
 # Text after a closing mark: ``, said Guerra`` (inverted) or ``Saludares said``.
 AFTER_INVERTED = re.compile(
-    rf"[ \t\xa0,]*(?:{_CUE})[ \t\xa0]+(?P<np>[^,;:!?“”\"\n]{{1,120}})",
+    rf"[ \t\xa0,]*(?P<cue>{_CUE})[ \t\xa0]+(?P<np>[^,;:!?“”\"\n]{{1,120}})",
 )
 AFTER_SUBJECT = re.compile(
     r"[ \t\xa0,]*(?P<np>(?:[^\s,;:!?“”\"]+[ \xa0]+){0,6}?[^\s,;:!?“”\"]+"

@@ -27,13 +27,16 @@ Decisions a caller may rely on:
 - Partial quotations (a phrase quoted inside the writer's own sentence, such as
   a programme's name) are kept: they are direct quotations too.
   ``is_partial`` tells them apart for views that want to dim them.
+- A partial quotation written as a name or title (``is_term``: the “Remain in
+  Mexico” program) is a term, not speech: ``Quote.term`` is set, it gets no
+  speaker, and views may hide it (it stays in the pairing, so a term dropped or
+  changed is still seen).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import replace
 
 from reader.core.article import Article, Span
 from reader.core.quotes.attribution import attribute
@@ -53,9 +56,11 @@ def extract_quotes(article: Article) -> tuple[Quote, ...]:
     """
     text = article.text
     spans = list(_quotation_spans(text, article.paragraphs or tuple(paragraph_spans(text))))
-    return tuple(
-        replace(quote, partial=is_partial(text, quote)) for quote in attribute(text, spans)
-    )
+    partial = [_partial_at(text, fragments[0][0]) for fragments in spans]
+    terms = [
+        p and len(f) == 1 and is_term(text, *f[0]) for p, f in zip(partial, spans, strict=True)
+    ]
+    return attribute(text, spans, partial, terms)
 
 
 def is_partial(text: str, quote: Quote) -> bool:
@@ -65,10 +70,51 @@ def is_partial(text: str, quote: Quote) -> bool:
     or a sentence end; a partial one is preceded by the writer's words, as in
     ``a “fair and humane” program``.
     """
-    i = quote.start - 1
+    return _partial_at(text, quote.start)
+
+
+def _partial_at(text: str, start: int) -> bool:
+    i = start - 1
     while i >= 0 and (text[i] in '“«»„"' or text[i] in " \t\xa0"):
         i -= 1
+    if i > 0 and text[i] in "’'" and text[i - 1].isalpha():
+        return True  # a possessive: Fox News’ “Tucker Carlson Tonight”
     return i >= 0 and text[i] not in "\n:,.!?—–-(" and text[i].isalnum()
+
+
+# Words a name or title may hold in lower case ("Remain in Mexico", "Meet the Press").
+_TERM_FUNCTION_WORDS = frozenset(
+    "a an the and or of in on at to for from with by as vs de la del von van".split()
+)
+_TERM_WORD = re.compile(r"[\w'’&.-]+")
+# A quotation right after one of these is speech however it is written (said “No”).
+_SPEECH_BEFORE = re.compile(
+    r"\b(?:said|says|say|told|tells|asked|asks|added|adds|wrote|writes|tweeted|replied|answered"
+    r"|shouted|yelled|chanted|declared|stated|saying|telling|asking)[ \t\xa0,:]*[“«»„\"]*$"
+)
+
+
+def is_term(text: str, start: int, end: int) -> bool:
+    """Whether the partial quotation ``text[start:end]`` is a quoted name or term, not speech.
+
+    A term is short (at most six words), written as a name or title (its first
+    word and every word but a few function words capitalised), holds no sentence
+    punctuation, and does not follow a speech verb: the “Remain in Mexico”
+    program, the “Affordable Care Act”. Speech quoted in the writer's sentence
+    ("playing politics with human lives") is written in lower case. The caller
+    checks that the quotation is partial.
+    """
+    phrase = text[start:end]
+    words = _TERM_WORD.findall(phrase)
+    if not 1 <= len(words) <= 6 or any(ch in phrase for ch in ",;:!?"):
+        return False
+    if phrase.rstrip().endswith(".") and not phrase.rstrip().endswith(("Jr.", "St.", "Co.")):
+        return False
+    if not words[0][:1].isupper() or words[0] == "I":
+        return False
+    if not all(w[:1].isupper() or w[:1].isdigit() or w in _TERM_FUNCTION_WORDS for w in words):
+        return False
+    return _SPEECH_BEFORE.search(text, max(0, start - 40), start) is None
 
 
 def _quotation_spans(text: str, paragraphs: tuple[Span, ...]) -> Iterator[tuple[Span, ...]]:

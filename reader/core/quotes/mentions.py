@@ -1,10 +1,11 @@
 """Finding the mention of a quotation's speaker: the words next to it that name who spoke.
 
 Rules 1-7 of ``attribution`` live here (each marked "Rule N"), with the phrase
-helpers they share and the positions (sentence, paragraph, marks) they search
-between. Every search is bounded by ``WINDOW`` characters around the quotation.
-One module (~440 lines) because the seven rules share those helpers; split
-they would import each other's privates.
+helpers they share; the positions they search between (sentence, paragraph,
+marks) are in ``positions``. Every search is bounded by ``WINDOW`` characters
+around the quotation. One module (~570 lines) because the seven rules share the
+phrase helpers (subject, trailing noun phrase, head, name runs); split they
+would import each other's privates.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from reader.core.article import Span
+from reader.core.quotes import positions
 from reader.core.quotes.cues import (
     ABBREV_DOT,
     ACCORDING,
@@ -31,35 +33,56 @@ from reader.core.quotes.cues import (
     PRECEDING_WORD,
     PREPOSITIONS,
     PRONOUNS,
-    SENTENCE_END,
+    VERBISH,
     WEAK_CUE_RE,
     WINDOW,
     WORD,
+)
+from reader.core.quotes.positions import (
+    after_marks,
+    before_marks,
+    opening_paragraph,
 )
 
 
 @dataclass(frozen=True)
 class Mention:
+    """The words naming a speaker; ``cue`` is the verb they were found by, when known."""
+
     span: Span
     text: str
+    cue: str = ""
 
 
 class LowerCaseWords:
     """Whether the article writes a word in lower case, answered on demand.
 
-    Only rule 7 asks, a few times per quotation-rich article at most: each
-    answer is one search of the text (cached), not a pass that collects every
-    word up front.
+    Only rule 7 asks, a few times per ordinary article: the first answers are
+    one search of the text each (cached); past ``_SEARCHES`` questions (a
+    quotation-dense or hostile text) one pass collects every lower-case word, so
+    the work stays linear however many distinct words are asked about.
     """
+
+    _SEARCHES = 256  # a search is a fast scan: 256 of them cost about one pass of the regex
 
     def __init__(self, text: str) -> None:
         self._text = text
         self._known: dict[str, bool] = {}
+        self._all: frozenset[str] | None = None
 
     def __contains__(self, word: str) -> bool:
         known = self._known.get(word)
         if known is None:
-            known = self._known[word] = bool(LOWER_WORD.fullmatch(word)) and self._written(word)
+            if not LOWER_WORD.fullmatch(word):
+                known = False
+            elif self._all is not None:
+                known = word in self._all
+            elif len(self._known) >= self._SEARCHES:
+                self._all = frozenset(_STANDALONE_LOWER.findall(self._text))
+                known = word in self._all
+            else:
+                known = self._written(word)
+            self._known[word] = known
         return known
 
     def _written(self, word: str) -> bool:
@@ -75,12 +98,16 @@ class LowerCaseWords:
         return False
 
 
+# A lower-case word standing on its own (what ``_written`` checks, for every word at once).
+_STANDALONE_LOWER = re.compile(r"(?<![\w'’\-])[a-z][a-z'’\-]*(?![\w'’\-])")
+
+
 # --- finding the mention -------------------------------------------------------------------
 
 
 def strong_mention(text: str, start: int, end: int) -> Mention | None:
     """Rules 1-3: a cue right after or right before the quotation."""
-    close = _after_marks(text, end)
+    close = after_marks(text, end)
     after = None
     if not _ends_sentence(text, end, close):
         after = _mention_after(text, close)
@@ -100,17 +127,45 @@ def _ends_sentence(text: str, end: int, close: int) -> bool:
     return not following.islower()
 
 
-def weak_mention(text: str, start: int, end: int, common: LowerCaseWords) -> Mention | None:
-    """Rules 5-7: a cue earlier in the sentence, ``according to``, the sentence's subject."""
-    sentence_start = _sentence_start(text, start)
-    before = text[sentence_start : _before_marks(text, start)]
+def cue_in_sentence(text: str, start: int) -> Mention | None:
+    """Rule 5: a cue earlier in the quotation's sentence names its subject as the speaker.
+
+    ``The advocates read a statement blasting … for “…”``: the subject of the
+    clause that carries the quotation. A speech noun owned by someone between
+    that cue and the quotation names the owner instead (``said that Biden isn't
+    living up to his campaign promise to run a “…” program``: Biden's words).
+    A document as the subject (``issued a statement that said “…”``) stands for
+    whoever issued it, when the clause says who.
+    """
+    sentence_start = positions.sentence_start(text, start)
+    before = text[sentence_start : before_marks(text, start)]
     cues = list(WEAK_CUE_RE.finditer(before))
-    if cues:
-        last = cues[-1]
-        mention = _subject_before(text, sentence_start, sentence_start + last.start(), last.group())
+    owned = _owned_speech(text, sentence_start, before, cues[-1].end() if cues else 0)
+    if owned:
+        return owned
+    if not cues:
+        return None
+    last = cues[-1]
+    mention = _subject_before(text, sentence_start, sentence_start + last.start(), last.group())
+    if mention:
+        return _issuer(text, sentence_start, mention) or mention
+    return None
+
+
+def weak_mention(
+    text: str, start: int, end: int, common: LowerCaseWords, *, cue_tried: bool = False
+) -> Mention | None:
+    """Rules 5-7: a cue earlier in the sentence, ``according to``, the sentence's subject.
+
+    ``cue_tried``: the caller asked ``cue_in_sentence`` already (and it found nothing).
+    """
+    if not cue_tried:
+        mention = cue_in_sentence(text, start)
         if mention:
             return mention
-    sentence_end = _sentence_end(text, end)
+    sentence_start = positions.sentence_start(text, start)
+    before = text[sentence_start : before_marks(text, start)]
+    sentence_end = positions.sentence_end(text, end)
     window = text[sentence_start:sentence_end]
     match = ACCORDING.search(window)
     if match:
@@ -125,12 +180,74 @@ def weak_mention(text: str, start: int, end: int, common: LowerCaseWords) -> Men
     return None
 
 
+# Speech nouns that an owner's possessive turns into the owner's words.
+_OWNED_SPEECH = re.compile(
+    r"\b(?P<owner>[Hh]is|[Hh]er|[Tt]heir|(?:[A-Z][\w.\-]*[ \xa0]){0,2}[A-Z][\w.\-]*['’]s?)"
+    r"[ \xa0]+(?:[a-z][\w\-]*[ \xa0]+){0,2}?"
+    r"(?:promises?|pledges?|vows?|words|remarks|comments|claims?|assurances?|slogan|motto|mantra"
+    r"|catchphrase|refrain|description|characterization|phrase|call|calls|warnings?|message)\b"
+    r"(?P<rest>[^,;:.!?“”\"]{0,60})$"
+)
+_ISSUING_VERB = re.compile(
+    r"\b(?:issued|released|read|published|posted|sent|wrote|signed|filed|delivered|put[ \xa0]out"
+    r"|circulated|shared)[ \xa0]+$"
+)
+_DOCUMENTS = frozenset(
+    "statement statements letter release memo email e-mail tweet post note message petition "
+    "op-ed editorial".split()
+)
+
+
+def _owned_speech(text: str, lo: int, before: str, after_cue: int) -> Mention | None:
+    """``his campaign promise to …`` right before the quotation: its owner.
+
+    See ``cue_in_sentence``; ``after_cue`` is where the search starts (after the last cue).
+    """
+    match = _OWNED_SPEECH.search(before, after_cue)
+    if match is None or WEAK_CUE_RE.search(match.group("rest")):
+        return None
+    owner = match.group("owner")
+    at = lo + match.start("owner")
+    if owner.lower() == "their":
+        # A group's: the subject of the sentence ("Members of … stepped up their calls").
+        return _leading_subject(text, lo, before[: match.start("owner")], past_terms=True)
+    if owner.lower() in ("his", "her"):
+        # The possessive refers to the nearest name before it in the sentence, the
+        # subject of its clause ("that Biden isn't living up to his promise").
+        runs = _name_runs(before[: match.start("owner")])
+        if runs:
+            r_start, r_end = runs[-1]
+            return Mention((lo + r_start, lo + r_end), before[r_start:r_end])
+        pronoun = {"his": "he", "her": "she", "their": "they"}[owner.lower()]
+        return Mention((at, at + len(owner)), pronoun)
+    name = re.sub(r"['’]s?$", "", owner)
+    return _head(text, at, name)
+
+
+def _issuer(text: str, lo: int, mention: Mention) -> Mention | None:
+    """``X issued a statement that said …``: X, when the mention is a document X issued."""
+    words = mention.text.split()
+    if len(words) < 2 or words[0].lower() not in DETERMINERS or words[-1].lower() not in _DOCUMENTS:
+        return None
+    verb = _ISSUING_VERB.search(text, max(lo, mention.span[0] - 40), mention.span[0])
+    if verb is None:
+        return None
+    subject = _leading_subject(text, lo, text[lo : verb.start()], past_terms=True)
+    if subject is None or subject.text.split()[-1].lower() in _DOCUMENTS:
+        return None
+    return subject
+
+
 def _mention_after(text: str, pos: int) -> Mention | None:
     window = text[pos : min(len(text), pos + WINDOW)]
     match = AFTER_INVERTED.match(window)
+    if match and match.group("cue").endswith("ing"):
+        # "“…,” adding that they …": a participle takes an object, never an inverted subject.
+        match = None
     if match:
         np = _cut_phrase(match.group("np"))
-        return _head(text, pos + match.start("np"), np)
+        found = _head(text, pos + match.start("np"), np)
+        return found and Mention(found.span, found.text, match.group("cue"))
     match = AFTER_SUBJECT.match(window)
     if (
         match
@@ -138,28 +255,29 @@ def _mention_after(text: str, pos: int) -> Mention | None:
         # "“…” in Democratic-leaning states …" goes on with the writer's sentence.
         and match.group("np").split()[0].lower() not in PREPOSITIONS | CONJUNCTIONS
     ):
-        return _head(text, pos + match.start("np"), match.group("np"))
+        found = _head(text, pos + match.start("np"), match.group("np"))
+        return found and Mention(found.span, found.text, match.group("cue"))
     return None
 
 
 def _mention_before(text: str, start: int) -> Mention | None:
-    open_at = _before_marks(text, start)
-    sentence_start = _sentence_start(text, open_at)
+    open_at = before_marks(text, start)
+    sentence_start = positions.sentence_start(text, open_at)
     if sentence_start >= open_at:
         return None
     return _cue_at_end(text, sentence_start, open_at)
 
 
 def _mention_in_previous_paragraph(text: str, start: int) -> Mention | None:
-    para = paragraph_start(text, start)
-    if text[para:start].strip(' \t\xa0“«»„"') != "":
+    para = opening_paragraph(text, start)
+    if para is None:
         return None
     end = para
     while end > 0 and text[end - 1].isspace():
         end -= 1
     if end == 0 or text[end - 1] != ":":
         return None
-    return _cue_at_end(text, _sentence_start(text, end - 1), end)
+    return _cue_at_end(text, positions.sentence_start(text, end - 1), end)
 
 
 def _cue_at_end(text: str, sentence_start: int, stop: int) -> Mention | None:
@@ -171,7 +289,11 @@ def _cue_at_end(text: str, sentence_start: int, stop: int) -> Mention | None:
         return _subject_before(text, lo, lo + match.start(), match.group("cue"))
     if segment.rstrip(" \t\xa0").endswith(":"):
         # A colon introduces the words of the sentence's subject, cue or not
-        # ("Obama is rolling out a new message: “It's about me.”").
+        # ("Obama is rolling out a new message: “It's about me.”"); a term quoted
+        # earlier in the sentence does not move the subject, when it is a name.
+        subject = _leading_subject(text, lo, segment, past_terms=True)
+        if subject is not None and _rank(subject.text) >= 1:
+            return subject
         return _leading_subject(text, lo, segment)
     return None
 
@@ -181,7 +303,7 @@ def _subject_before(text: str, lo: int, cue_at: int, cue: str) -> Mention | None
     clause = text[lo:cue_at]
     if cue.endswith("ing"):
         # A participle (``…, saying, “``) takes the sentence's own subject.
-        return _leading_subject(text, lo, clause)
+        return _leading_subject(text, lo, clause, past_terms=True)
     segments = _comma_segments(clause)
     if not segments:
         return None
@@ -197,27 +319,47 @@ def _subject_before(text: str, lo: int, cue_at: int, cue: str) -> Mention | None
     return _trailing_np(text, lo, segments[-1])
 
 
-def _leading_subject(text: str, lo: int, clause: str) -> Mention | None:
-    """The subject opening a clause, skipping introductory phrases and earlier quotations."""
+def _leading_subject(
+    text: str, lo: int, clause: str, *, past_terms: bool = False
+) -> Mention | None:
+    """The subject opening a clause, skipping introductory phrases and earlier quotations.
+
+    ``past_terms``: skip only an earlier quotation whose attribution follows it,
+    not a term quoted inside the sentence (for a participle's subject).
+    """
     # "“…,” Mary Cheney wrote, concluding by saying, “…”": the subject follows the
-    # earlier quotation, not its first words.
+    # earlier quotation, not its first words, when that quotation's attribution
+    # follows it; a term quoted inside the sentence ("made his first “Crooked
+    # Hillary” post") leaves the sentence's subject where it was.
     closed = max(clause.rfind("”"), clause.rfind("»"))
     if clause.count('"') >= 2 and clause.count('"') % 2 == 0:
         closed = max(closed, clause.rfind('"'))
-    if closed >= 0:
+    if closed >= 0 and (not past_terms or _mention_after(text, lo + closed + 1) is not None):
         lo, clause = lo + closed + 1, clause[closed + 1 :]
     for s_start, s_end in _comma_segments(clause):
         words = list(WORD.finditer(clause, s_start, s_end))
         if not words:
             continue
         first = words[0].group().lower()
-        if first in PREPOSITIONS:
+        if first in PREPOSITIONS or first == "according":
             continue  # an introductory phrase, not the subject
         taken = [words[0]]
         for w in words[1:]:
             token = w.group()
-            if not _is_name_token(token) and (
-                taken[-1].group()[:1].isupper() or first not in DETERMINERS
+            last = taken[-1].group()
+            if (
+                not _is_name_token(token)
+                and (
+                    first not in _NOUN_DETERMINERS
+                    # After a determiner, common nouns up to the verb: "The advocates read …";
+                    # a name or a plural head ends the phrase ("The White House said"), and
+                    # so do a function word, a contraction or a quotation mark.
+                    or (len(taken) > 1 and (last[:1].isupper() or _plural_head(last)))
+                    or token.lower() in VERBISH
+                    or token.lower() in PREPOSITIONS | CONJUNCTIONS
+                    or not _PLAIN_WORD.fullmatch(token)
+                    or _MARK.search(clause, taken[-1].end(), w.start())
+                )
             ):
                 break
             if len(taken) >= 5 or token.lower().endswith("ed"):
@@ -226,6 +368,22 @@ def _leading_subject(text: str, lo: int, clause: str) -> Mention | None:
         phrase_start, phrase_end = taken[0].start(), taken[-1].end()
         return _head(text, lo + phrase_start, clause[phrase_start:phrase_end])
     return None
+
+
+# Determiners that open a noun phrase (not "that", which also opens a clause).
+_NOUN_DETERMINERS = DETERMINERS - {"that", "one"}
+_PLAIN_WORD = re.compile(r"[A-Za-z][a-z\-]*|\d[\w\-]*")
+_MARK = re.compile(r'[“”«»„"]')
+
+
+def _plural_head(word: str) -> bool:
+    """A lower-case plural noun ("advocates", "people"), the usual end of a subject phrase."""
+    return word.islower() and (
+        word in ("people", "men", "women", "children") or (word.endswith("s") and word[-2:] != "ss")
+    )
+
+
+_TIME_PREPOSITIONS = frozenset("on in during".split())
 
 
 def _trailing_np(text: str, lo: int, segment: Span) -> Mention | None:
@@ -265,6 +423,14 @@ def _trailing_np(text: str, lo: int, segment: Span) -> Mention | None:
             or (words[k - 1].group() in OF and k > 1 and _is_name_token(words[k - 2].group()))
         ):
             k -= 1
+        if (
+            k >= 2
+            and words[k - 1].group() in _TIME_PREPOSITIONS
+            and _is_name_token(words[k - 2].group())
+        ):
+            # "President Trump on Monday called …": a time phrase between the subject
+            # and its verb; the subject is the name before it.
+            return _trailing_np(text, lo, (segment[0], segment[0] + words[k - 1].start()))
         first = words[k]
         phrase = seg_text[first.start() : words[-1].end()]
         return _head(text, base + first.start(), phrase)
@@ -286,6 +452,9 @@ def _head(text: str, at: int, phrase: str) -> Mention | None:
     Clinton`` -> ``Hillary Clinton``) that is not a place or body after "of"
     (``Sen. Kamala Harris of California`` -> ``Sen. Kamala Harris``).
     """
+    mark = _MARK.search(phrase)
+    if mark:
+        phrase = phrase[: mark.start()]  # a speaker's mention never runs into a quotation
     phrase = phrase.rstrip()
     words = list(WORD.finditer(phrase))
     if not words or len(words) > 12:
@@ -294,6 +463,8 @@ def _head(text: str, at: int, phrase: str) -> Mention | None:
     if len(words) == 1 and first in PRONOUNS:
         return Mention((at + words[0].start(), at + words[0].end()), words[0].group())
     runs = _name_runs(phrase)
+    if first in DETERMINERS and len(words) == 1:
+        return None  # "the" alone (cut by a mark or a clause end) names nobody
     if first in DETERMINERS:
         for r_start, r_end in reversed(runs):
             preceding = phrase[:r_start].split()
@@ -395,50 +566,3 @@ def _comma_segments(clause: str) -> list[Span]:
     if clause[start:].strip():
         segments.append((start, len(clause)))
     return segments
-
-
-# --- positions -----------------------------------------------------------------------------
-
-
-def _after_marks(text: str, end: int) -> int:
-    """The position after the closing mark(s) and punctuation that end a quotation."""
-    i = end
-    n = len(text)
-    while i < n and text[i] in ",.!?…” »«\"’'":
-        if text[i] in ".!?" and i > end and text[i - 1] in '”»"':
-            break
-        i += 1
-    return i
-
-
-def _before_marks(text: str, start: int) -> int:
-    i = start
-    while i > 0 and text[i - 1] in '“«»„"‘ \t\xa0':
-        i -= 1
-    return i
-
-
-def paragraph_start(text: str, pos: int) -> int:
-    return text.rfind("\n", 0, pos) + 1
-
-
-def previous_paragraph_start(text: str, para: int) -> int:
-    i = para - 1
-    while i > 0 and text[i - 1].isspace():
-        i -= 1
-    return text.rfind("\n", 0, i) + 1
-
-
-def _sentence_start(text: str, pos: int) -> int:
-    lo = max(paragraph_start(text, pos), pos - WINDOW)
-    start = lo
-    for match in SENTENCE_END.finditer(text, lo, pos):
-        if not ABBREV_DOT.search(text[max(lo, match.start() - 6) : match.start() + 1]):
-            start = match.end()
-    return start
-
-
-def _sentence_end(text: str, pos: int) -> int:
-    hi = min(len(text), pos + WINDOW)
-    newline = text.find("\n", pos, hi)
-    return newline if newline >= 0 else hi

@@ -11,7 +11,7 @@ import re
 
 from reader.core.quotes.cues import (
     DETERMINERS,
-    NAME_RUN,
+    NAME_RUN_MULTI,
     NOT_NAMES,
     ORG_HEADS,
     PARTICLES,
@@ -22,7 +22,8 @@ from reader.core.quotes.cues import (
     TITLES,
     WINDOW,
 )
-from reader.core.quotes.mentions import Mention, paragraph_start, previous_paragraph_start
+from reader.core.quotes.mentions import LowerCaseWords, Mention
+from reader.core.quotes.positions import Lines
 
 # --- resolving the mention to a name -------------------------------------------------------
 
@@ -34,12 +35,18 @@ class NameIndex:
         self.by_last: dict[str, list[tuple[int, str]]] = {}
         self.people: list[tuple[int, str]] = []
         self.roles: dict[str, list[tuple[int, str]]] = {}  # role head word -> (position, name)
-        for match in NAME_RUN.finditer(text):
+        # A name recurs through an article: clean and judge each spelling once.
+        judged: dict[str, str | None] = {}
+        for match in NAME_RUN_MULTI.finditer(text):  # one word is never a full name
             raw = match.group()
-            if " " not in raw and "\xa0" not in raw:
-                continue  # one word: never a full name (most capitalised runs)
-            name = _clean_name(raw)
-            if len(name.split()) < 2 or not _looks_like_person(name):
+            if raw in judged:
+                name = judged[raw]
+            else:
+                name = _clean_name(raw)
+                if len(name.split()) < 2 or not _looks_like_person(name):
+                    name = None
+                judged[raw] = name
+            if name is None:
                 continue
             key = name.split()[-1].lower()
             self.by_last.setdefault(key, []).append((match.start(), name))
@@ -81,9 +88,20 @@ _APPOSITIVE = re.compile(
 
 
 class Resolver:
-    def __init__(self, text: str, names: NameIndex) -> None:
+    """Resolves mentions in text order; remembers the people and groups named so far."""
+
+    def __init__(
+        self,
+        text: str,
+        names: NameIndex,
+        lines: Lines | None = None,
+        common: LowerCaseWords | None = None,
+    ) -> None:
         self.text = text
         self.names = names
+        self.lines = lines or Lines(text)
+        # Words the article also writes in lower case: "Authorities said" names no person.
+        self.common = common if common is not None else LowerCaseWords(text)
         self.recent_people: list[tuple[int, str]] = []
         self.recent_groups: list[tuple[int, str]] = []
 
@@ -96,10 +114,16 @@ class Resolver:
                 name = self._recent(self.recent_people, at) or self.names.last_person(at)
                 return name or mention.text
             if first in ("they", "them"):
-                return self._plural_subject(at) or mention.text
+                return self._plural_antecedent(at) or mention.text
             if first == "it":
                 return self._recent(self.recent_groups, at) or mention.text
             return mention.text
+        if first == "the" and len(words) == 2 and words[1].lower() in _GENERIC_GROUPS:
+            # "The people then said …": a bare generic noun stands for a group named before.
+            group = self._plural_antecedent(at)
+            if group:
+                self.recent_groups.append((at, group))
+                return group
         if first in DETERMINERS:
             head = re.sub(r"'s$|’s$", "", words[-1].lower())
             name = self.names.role(head, at)
@@ -117,22 +141,37 @@ class Resolver:
             full = self.names.full_name(tokens[0], at + 1)
             if full:
                 name = full
-        if _looks_like_person(name):
+        if len(tokens) == 1 and name.lower() in self.common:
+            pass  # a common word opening the sentence: no pronoun will refer back to it
+        elif _looks_like_person(name):
             self.recent_people.append((at, name))
         else:
             self.recent_groups.append((at, name))
         return name
 
-    def _plural_subject(self, before: int) -> str | None:
-        """``they``: the latest sentence-initial ``the …s`` in the last two paragraphs."""
-        para = paragraph_start(self.text, before)
-        lo = previous_paragraph_start(self.text, para) if para else 0
-        found = None
-        for match in _PLURAL_SUBJECT.finditer(self.text, max(lo, before - 2 * WINDOW), before):
-            found = match.group("np")
-        if found is None:
-            return None
-        return "the " + found.split(None, 1)[1]
+    def _plural_antecedent(self, before: int) -> str | None:
+        """``they``: the nearest group before ``before`` in the last two paragraphs.
+
+        Either a sentence-initial plural subject (``The advocates …``) or a
+        plural group already resolved as a speaker, whichever comes later; a
+        bare generic subject (``The people …``) is skipped, as it stands for a
+        group itself.
+        """
+        para = self.lines.paragraph_start(before)
+        lo = max(self.lines.previous_paragraph_start(para) if para else 0, before - 2 * WINDOW)
+        found, found_at = None, -1
+        for match in _PLURAL_SUBJECT.finditer(self.text, lo, before):
+            np = match.group("np")
+            if np.split()[-1].lower() not in _GENERIC_GROUPS:
+                found, found_at = "the " + np.split(None, 1)[1], match.start()
+        for pos, name in reversed(self.recent_groups):
+            if pos < lo:
+                break
+            if pos < before and _is_plural(name):
+                if pos > found_at:
+                    found, found_at = name, pos
+                break
+        return found
 
     @staticmethod
     def _recent(entries: list[tuple[int, str]], before: int) -> str | None:
@@ -145,8 +184,20 @@ class Resolver:
 # "The advocates", "the immigration groups": a plural subject opening a sentence or clause.
 _PLURAL_SUBJECT = re.compile(
     r"(?:^|(?<=[.!?”\"] )|(?<=\n)|(?<=, ))"
-    r"(?P<np>[Tt]he(?: [a-z][\w-]*){0,3} [a-z][\w-]*[^s\W]s)\b(?! of)"
+    r"(?P<np>[Tt]he(?: [a-z][\w-]*){0,3} (?:[a-z][\w-]*[^s\W]s|people|men|women|children))\b(?! of)"
 )
+# Nouns that name a group only by what it is: "the people", "the group".
+_GENERIC_GROUPS = frozenset("people group groups men women pair trio members".split())
+_IRREGULAR_PLURALS = frozenset("people men women children police staff".split())
+
+
+def _is_plural(name: str) -> bool:
+    """A group named in the plural: "the advocates", "the people" (not "the White House")."""
+    words = name.split()
+    if len(words) < 2 or words[0].lower() != "the":
+        return False
+    last = words[-1].lower()
+    return last in _IRREGULAR_PLURALS or (last.endswith("s") and not last.endswith("ss"))
 
 
 _PARENTHETICAL = re.compile(r"\s*\([^()]*\)")

@@ -87,7 +87,12 @@ def pair(
         qs_right = tuple(right[j] for j in rights)
         for j in rights:
             right_home[j] = len(pairs)
-        pairs.append((len(pairs), _pair(left_text, qs_left, right_text, qs_right)))
+        # The words of the joined texts are the members' words in order: reuse them.
+        words_left = [w for i in lefts for w in left_words[i]]
+        words_right = [w for j in rights for w in right_words[j]]
+        pairs.append(
+            (len(pairs), _pair(left_text, qs_left, right_text, qs_right, words_left, words_right))
+        )
 
     # Place each right-only quotation after the pair of the nearest paired right
     # quotation before it (or before the first such pair, or at the end when
@@ -100,7 +105,7 @@ def pair(
             anchor = float(right_home[j])
             continue
         anchor += 1e-6
-        ordered.append((anchor, _pair(left_text, (), right_text, (quote,))))
+        ordered.append((anchor, _pair(left_text, (), right_text, (quote,), [], right_words[j])))
     ordered.sort(key=lambda item: item[0])
     return tuple(p for _, p in ordered)
 
@@ -132,8 +137,14 @@ def _contiguous_in(part: list[str], whole: list[str]) -> bool:
 
 
 def _pair(
-    left_text: str, lefts: tuple[Quote, ...], right_text: str, rights: tuple[Quote, ...]
+    left_text: str,
+    lefts: tuple[Quote, ...],
+    right_text: str,
+    rights: tuple[Quote, ...],
+    words_left: list[str],
+    words_right: list[str],
 ) -> QuotePair:
+    """One pair; ``words_*`` are ``_words`` of each side's joined text (computed once)."""
     a = " ".join(q.text(left_text) for q in lefts)
     b = " ".join(q.text(right_text) for q in rights)
     if len(lefts) > 1 and len(rights) == 1:
@@ -141,7 +152,7 @@ def _pair(
     elif len(lefts) == 1 and len(rights) > 1:
         status = QuoteStatus.SPLIT
     else:
-        status = status_of(_words(a), _words(b))
+        status = status_of(words_left, words_right)
     return QuotePair(status=status, left=lefts, right=rights, ops=word_ops(a, b))
 
 

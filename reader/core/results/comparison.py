@@ -73,7 +73,9 @@ class Quote:
     ``speaker`` is the resolved name ("Ariana Saludares"), or None when the text
     does not say; ``speaker_span`` points at the mention next to the quote the
     name was resolved from (it may read "she" or "Saludares"). ``partial`` marks a
-    phrase quoted inside the writer's own sentence (a “fair and humane” program).
+    phrase quoted inside the writer's own sentence (a “fair and humane” program);
+    ``term`` a quoted name or term (the “Remain in Mexico” program): not speech,
+    so it has no speaker, and views may hide it.
     """
 
     start: int
@@ -82,6 +84,7 @@ class Quote:
     speaker_span: Span | None = None
     fragments: tuple[Span, ...] = ()
     partial: bool = False
+    term: bool = False
 
     def text(self, article_text: str) -> str:
         """The quoted words as one string, fragments joined by a space."""
@@ -94,8 +97,11 @@ class Quote:
             "start": self.start,
             "end": self.end,
             "text": self.text(article_text),
+            # Where ``text`` comes from: one span, or one per paragraph of a continued quotation.
+            "fragments": [list(f) for f in self.fragments] or [[self.start, self.end]],
             "speaker": self.speaker,
             "partial": self.partial,
+            "term": self.term,
         }
 
 
