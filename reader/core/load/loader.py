@@ -8,9 +8,12 @@ in ``reader.core.load.formats``, one module per format family.
 
 Every article text follows the segmenter's convention: one paragraph per line,
 blank lines allowed between groups, and the title (when the source has one) as
-the first line, so that headlines are compared too. Line endings are \\n; blank
-lines before the text and whitespace after it are dropped; nothing else of a
-plain-text file that is already one paragraph per line is changed.
+the first line, so that headlines are compared too. What only typesetting
+changed is undone for every format (``formats.typeset``: ligatures, soft
+hyphens, no-break spaces), so an article compares as itself whatever it was
+saved as. Line endings are \\n; blank lines before the text and whitespace
+after it are dropped; nothing else of a plain-text file that is already one
+paragraph per line is changed.
 
 Limits (anything larger is refused with the limit in the message, before it is
 read, so nothing hangs or runs out of memory): ``TEXT_FILE_LIMIT`` for text,
@@ -44,6 +47,7 @@ from reader.core.load.formats.html import looks_like_html
 from reader.core.load.formats.mhtml import looks_like_mhtml
 from reader.core.load.formats.rtf import looks_like_rtf
 from reader.core.load.formats.text import headline, normalise_newlines
+from reader.core.load.formats.typeset import plain
 
 TEXT_FILE_LIMIT = 50 * MB
 DOCUMENT_FILE_LIMIT = 100 * MB
@@ -132,13 +136,14 @@ def _article(data: bytes, name: str, suffix: str) -> Article:
     reader = _recognise(data, suffix)
     extracted = _reader(reader)(data, TEXT_LIMIT)
     source_format = "html" if reader == "mhtml" else reader  # a saved page is a web page
-    text = _tidy(extracted.text)
+    text = _tidy(plain(extracted.text, TEXT_LIMIT))  # ligatures, soft hyphens: one text
     if not text:
         raise BadInput("the file is empty" if not data.strip() else "the file has no text")
     if len(text) > TEXT_LIMIT:
         raise too_much_text(TEXT_LIMIT)
     first_line = text.split("\n", 1)[0].strip()
-    title = extracted.title if extracted.title == first_line else headline(text)
+    given = plain(extracted.title, TEXT_LIMIT)
+    title = given if given == first_line else headline(text)
     return Article.from_text(
         text,
         path=name,

@@ -1,12 +1,24 @@
-"""PDF via pypdf: the text layer, page by page, with layout line breaks joined.
+"""PDF via pypdf: the text layer, page by page, its lines joined into paragraphs.
 
-A PDF's text layer breaks lines where the page did, so its lines are unwrapped
-like hard-wrapped plain text (up to 250 columns: pages set small type wide).
 Encrypted PDFs open when they need no password to read (an empty user password
 is common); otherwise, and for PDFs without a text layer (scanned images), the
 reason says so. The metadata title is not used: it is often the name of the
 file the PDF was made from; the first line counts as the title when it looks
-like a headline.
+like a headline. Ligatures and other typesetting are undone for every format
+by ``formats.typeset``.
+
+A PDF's text layer breaks lines where the page did. ``formats.pdflayout``
+rebuilds them from where each piece of text is drawn (pypdf's text visitor
+gives its matrices; text outside the page's crop box is not seen, so not read):
+a new baseline starts a line; a gap between baselines wider than the page's
+usual line pitch (relative to the type size), a change of type size, a
+first-line indent, a title-cased line in body type, or a line ending a sentence
+short of the margin ends a paragraph, so paragraph breaks survive and a
+headline set on two lines stays one line. Page numbers and running headers and
+footers (the same text, digits aside, at the top or bottom of every page) are
+dropped. A word hyphenated at a line end is joined: without its hyphen when the
+document has the word unhyphenated elsewhere (or the hyphen is a soft one),
+with it otherwise ("well-known").
 
 Work is bounded in total, not per page (issue 16, case 2: 999 pages sharing one
 1 MB content stream ran for 45 minutes): at most ``PAGE_LIMIT`` pages,
@@ -25,7 +37,7 @@ import logging
 import time
 
 from reader.core.load.formats import MB, TEXT_LIMIT, BadInput, Extracted, TextBudget
-from reader.core.load.formats.text import normalise_newlines, unwrap
+from reader.core.load.formats import pdflayout as layout
 
 # pypdf logs every defect it repairs; with no handler configured, Python's
 # last-resort handler would print them under the CLI's one-line error. A
@@ -41,19 +53,18 @@ _clock = time.monotonic
 def read_pdf(data: bytes, limit: int = TEXT_LIMIT) -> Extracted:
     """The text layer of every page; ``BadInput`` if encrypted, without text or over a limit."""
     try:
-        pages = _page_texts(data, TextBudget(limit))
+        pages = _page_lines(data, TextBudget(limit))
     except BadInput:
         raise
     except Exception as error:  # pypdf raises many kinds on a damaged file
         raise BadInput(f"broken PDF ({type(error).__name__})") from None
-    blocks = [unwrap(_tidy(page), widths=(30, 250)) for page in pages]
-    text = "\n\n".join(block for block in blocks if block.strip())
+    text = "\n".join(layout.paragraphs(layout.drop_furniture(pages)))
     if not text.strip():
         raise BadInput("this PDF has no text layer (scanned pages?); it cannot be compared")
     return Extracted(text=text)
 
 
-def _page_texts(data: bytes, budget: TextBudget) -> list[str]:
+def _page_lines(data: bytes, budget: TextBudget) -> list[list[layout.Line]]:
     from pypdf import PasswordType, PdfReader  # imported with the first PDF (cold start)
 
     deadline = _clock() + TIME_LIMIT
@@ -68,10 +79,15 @@ def _page_texts(data: bytes, budget: TextBudget) -> list[str]:
     if len(reader.pages) > PAGE_LIMIT:
         raise BadInput(f"this PDF has more than {PAGE_LIMIT:,} pages, this app's limit")
 
-    def shown(text: str, *_: object) -> None:  # pypdf calls this for each piece of text
+    pieces: list[layout.Piece] = []
+
+    def shown(text: str, cm: list[float], tm: list[float], _font: object, size: float) -> None:
+        # pypdf calls this for each piece of text, with the matrices it is drawn by.
         budget.take(len(text))
         if _clock() > deadline:
             raise _too_slow()
+        if text:
+            pieces.append(layout.piece(text, cm, tm, size))
 
     texts = []
     interpreted = 0
@@ -83,16 +99,25 @@ def _page_texts(data: bytes, budget: TextBudget) -> list[str]:
                 f"this PDF's pages draw more than {CONTENT_LIMIT // MB} MB of content "
                 "in total, this app's limit"
             )
-        texts.append(page.extract_text(visitor_text=shown) or "")
+        page.extract_text(visitor_text=shown)
+        texts.append(layout.lines(pieces, _visible_box(page)))
+        pieces.clear()
         if _clock() > deadline:
             raise _too_slow()
     return texts
 
 
+def _visible_box(page: object) -> tuple[float, float, float, float] | None:
+    """The page's crop box (left, bottom, right, top), or None when it cannot be read."""
+    try:
+        box = page.cropbox  # type: ignore[attr-defined]
+        left, bottom, right, top = (float(v) for v in (box.left, box.bottom, box.right, box.top))
+    except Exception:  # a damaged box: keep every piece rather than guess
+        return None
+    if right - left <= 0 or top - bottom <= 0:
+        return None
+    return (min(left, right) - 1, min(bottom, top) - 1, max(left, right) + 1, max(bottom, top) + 1)
+
+
 def _too_slow() -> BadInput:
     return BadInput(f"reading this PDF's text took more than {TIME_LIMIT:.0f} s, this app's limit")
-
-
-def _tidy(page: str) -> str:
-    lines = (" ".join(line.split()) for line in normalise_newlines(page).split("\n"))
-    return "\n".join(lines)

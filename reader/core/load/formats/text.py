@@ -268,7 +268,7 @@ def _continues(previous: str, line: str, width: int) -> bool:
     indent = len(line) - len(line.lstrip())
     if indent > len(previous) - len(previous.lstrip()):
         return False  # first-line indent: a new paragraph
-    if _title_cased(head):
+    if title_cased(head):
         return False  # a headline directly above its story
     next_word = tail.split(None, 1)[0]
     if _SENTENCE_END.search(head) and len(head) + 1 + len(next_word) <= width:
@@ -276,7 +276,7 @@ def _continues(previous: str, line: str, width: int) -> bool:
     return True
 
 
-def _title_cased(line: str) -> bool:
+def title_cased(line: str) -> bool:
     """Most longer words capitalised and no closing punctuation: "Mayor Quits After Vote"."""
     words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
     if len(words) < 3 or line[-1:] in ".,;:!?":
