@@ -618,3 +618,40 @@ def test_any_text_gives_well_formed_quotes_and_a_complete_pairing(left_text, rig
         assert p.left or p.right
         assert (p.status is QuoteStatus.ONLY_LEFT) == (not p.right)
         assert (p.status is QuoteStatus.ONLY_RIGHT) == (not p.left)
+
+
+def test_importing_the_stage_compiles_no_pattern_and_imports_no_rapidfuzz():
+    # A fresh process: what importing costs is what a process that pairs nothing pays.
+    import subprocess
+    import sys
+
+    code = (
+        "import re, sys\n"
+        "compiled = []\n"
+        "real = re.compile\n"
+        "def spy(*a, **k):\n"
+        "    if sys._getframe(1).f_globals.get('__name__', '').startswith('reader.core.quotes'):\n"
+        "        compiled.append(a)\n"
+        "    return real(*a, **k)\n"
+        "re.compile = spy\n"
+        "import reader.core.quotes.pairing\n"
+        "print(len(compiled), 'rapidfuzz' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["0", "False"]
+
+
+def test_a_lazy_pattern_matches_as_the_compiled_one():
+    import re
+
+    from reader.core.quotes.lazy_re import lazy
+
+    source = r"(?P<w>\w+)[,.]?"
+    eager, late = re.compile(source), lazy(source)
+    text = "Smith said, “we will.”"
+    assert [m.span() for m in late.finditer(text)] == [m.span() for m in eager.finditer(text)]
+    assert late.search(text, 6).group("w") == "said"  # compiled on that first use
+    assert late.match(text).group() == eager.match(text).group()
+    assert late.sub("-", text) == eager.sub("-", text)
+    with pytest.raises(AttributeError):
+        late.no_such_method  # noqa: B018

@@ -6,7 +6,7 @@ that name its speaker) and ``names`` (which resolves them to a full name).
 
 from __future__ import annotations
 
-import re
+from reader.core.quotes.lazy_re import lazy
 
 # Verbs that introduce speech. Forms that are also common nouns ("states", "report",
 # "comments", "promise") are left out: "“…” in Democratic-leaning states" is no cue.
@@ -45,7 +45,7 @@ VERBISH = frozenset(_CUE_VERBS.split()) | frozenset(
 
 # Far from the quotation only unambiguous verbs count ("his campaign promise" is a noun;
 # "promised", "pledged", "vowed" are verbs: "Biden, who promised to run a “…” program").
-WEAK_CUE_RE = re.compile(
+WEAK_CUE_RE = lazy(
     r"\b(?:said|says|told|tells|added|asked|wrote|writes|tweeted|explained|stated|argued|declared"
     r"|insisted|claimed|warned|noted|read|blasting|blasted|accused|criticized|praised|called"
     r"|calling|promised|pledged|vowed)\b"
@@ -96,37 +96,37 @@ _NAME_TOKEN = (
 )
 # The look-ahead changes no match (every token starts with a capital) but lets the
 # scan skip the other characters at once: 2x faster over a whole article.
-NAME_RUN = re.compile(
+NAME_RUN = lazy(
     rf"(?=[A-Z]){_NAME_TOKEN}(?:[ \xa0]+(?:{_PARTICLES}[ \xa0]+)*{_NAME_TOKEN})*"
     r"(?:[ \xa0]*\([^()\n]{1,25}\))?"
 )
 # The same runs when they hold two or more words (what a full name needs): the scan
 # then leaves every lone capitalised word to the regex engine instead of a Python loop.
-NAME_RUN_MULTI = re.compile(
+NAME_RUN_MULTI = lazy(
     rf"(?=[A-Z]){_NAME_TOKEN}(?:[ \xa0]+(?:{_PARTICLES}[ \xa0]+)*{_NAME_TOKEN})+"
     r"(?:[ \xa0]*\([^()\n]{1,25}\))?"
 )
-LOWER_WORD = re.compile(r"[a-z][a-z'’\-]*")
-JOINS_WORD = re.compile(r"[\w'’\-]")  # a character that would make a longer word
-WORD = re.compile(r"[\w'’\-]+\.?|\([^()\n]{1,25}\)")
+LOWER_WORD = lazy(r"[a-z][a-z'’\-]*")
+JOINS_WORD = lazy(r"[\w'’\-]")  # a character that would make a longer word
+WORD = lazy(r"[\w'’\-]+\.?|\([^()\n]{1,25}\)")
 
 # Text after a closing mark: ``, said Guerra`` (inverted) or ``Saludares said``.
-AFTER_INVERTED = re.compile(
+AFTER_INVERTED = lazy(
     rf"[ \t\xa0,]*(?P<cue>{_CUE})[ \t\xa0]+(?P<np>[^,;:!?“”\"\n]{{1,120}})",
 )
-AFTER_SUBJECT = re.compile(
+AFTER_SUBJECT = lazy(
     r"[ \t\xa0,]*(?P<np>(?:[^\s,;:!?“”\"]+[ \xa0]+){0,6}?[^\s,;:!?“”\"]+"
     r"(?:[ \xa0]*\([^()\n]{1,25}\))?)"
     r"(?P<appos>(?:[ \xa0]*,[^,;.!?“”\"\n]{1,160}){1,2},)?"
     rf"[ \xa0]+(?:\w+ly[ \xa0]+)?(?P<cue>{_CUE})\b",
 )
 # Text before an opening mark ends with a cue and a few words: ``told Politico:``.
-BEFORE_CUE = re.compile(
+BEFORE_CUE = lazy(
     rf"\b(?P<cue>{_CUE})\b(?:(?:[ \xa0]+[^\s“”\",:;]+){{0,5}}[ \xa0]*[:,]|[ \xa0]*[:,]?)[ \xa0]*$",
 )
-ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?P<np>[^,;:!?“”\"\n]{1,80})")
-SENTENCE_END = re.compile(r"[.!?…]+[”’\")\]]*\s+(?=[“\"‘(]?[A-Z0-9])|\n")
-ABBREV_DOT = re.compile(
+ACCORDING = lazy(r"\b[Aa]ccording to\s+(?P<np>[^,;:!?“”\"\n]{1,80})")
+SENTENCE_END = lazy(r"[.!?…]+[”’\")\]]*\s+(?=[“\"‘(]?[A-Z0-9])|\n")
+ABBREV_DOT = lazy(
     r"\b(?:Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Del|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Prof|Rev|Pres|[A-Z])\.$"
 )
 WINDOW = 400  # characters looked at on either side of a quotation
@@ -142,4 +142,4 @@ PREPOSITIONS = frozenset(
     "when while if although though because following despite amid".split()
 )
 
-PRECEDING_WORD = re.compile(r"(\w+)[ \xa0]+$")
+PRECEDING_WORD = lazy(r"(\w+)[ \xa0]+$")

@@ -35,18 +35,18 @@ Decisions a caller may rely on:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from reader.core.article import Article, Span
 from reader.core.quotes.attribution import attribute
+from reader.core.quotes.lazy_re import lazy
 from reader.core.results.comparison import Quote
 from reader.core.segment import paragraph_spans
 
 # Opening mark -> the closing marks that end it.
 _CLOSERS = {"“": "”", "«": "»", "»": "«", "„": "“”"}
 _STRAIGHT = '"'
-_MARKS = re.compile(r'[“”«»„"]')
+_MARKS = lazy(r'[“”«»„"]')
 
 
 def extract_quotes(article: Article) -> tuple[Quote, ...]:
@@ -86,9 +86,9 @@ def _partial_at(text: str, start: int) -> bool:
 _TERM_FUNCTION_WORDS = frozenset(
     "a an the and or of in on at to for from with by as vs de la del von van".split()
 )
-_TERM_WORD = re.compile(r"[\w'’&.-]+")
+_TERM_WORD = lazy(r"[\w'’&.-]+")
 # A quotation right after one of these is speech however it is written (said “No”).
-_SPEECH_BEFORE = re.compile(
+_SPEECH_BEFORE = lazy(
     r"\b(?:said|says|say|told|tells|asked|asks|added|adds|wrote|writes|tweeted|replied|answered"
     r"|shouted|yelled|chanted|declared|stated|saying|telling|asking)[ \t\xa0,:]*[“«»„\"]*$"
 )

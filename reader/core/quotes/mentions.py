@@ -38,6 +38,7 @@ from reader.core.quotes.cues import (
     WINDOW,
     WORD,
 )
+from reader.core.quotes.lazy_re import lazy
 from reader.core.quotes.positions import (
     after_marks,
     before_marks,
@@ -99,7 +100,7 @@ class LowerCaseWords:
 
 
 # A lower-case word standing on its own (what ``_written`` checks, for every word at once).
-_STANDALONE_LOWER = re.compile(r"(?<![\w'’\-])[a-z][a-z'’\-]*(?![\w'’\-])")
+_STANDALONE_LOWER = lazy(r"(?<![\w'’\-])[a-z][a-z'’\-]*(?![\w'’\-])")
 
 
 # --- finding the mention -------------------------------------------------------------------
@@ -181,14 +182,14 @@ def weak_mention(
 
 
 # Speech nouns that an owner's possessive turns into the owner's words.
-_OWNED_SPEECH = re.compile(
+_OWNED_SPEECH = lazy(
     r"\b(?P<owner>[Hh]is|[Hh]er|[Tt]heir|(?:[A-Z][\w.\-]*[ \xa0]){0,2}[A-Z][\w.\-]*['’]s?)"
     r"[ \xa0]+(?:[a-z][\w\-]*[ \xa0]+){0,2}?"
     r"(?:promises?|pledges?|vows?|words|remarks|comments|claims?|assurances?|slogan|motto|mantra"
     r"|catchphrase|refrain|description|characterization|phrase|call|calls|warnings?|message)\b"
     r"(?P<rest>[^,;:.!?“”\"]{0,60})$"
 )
-_ISSUING_VERB = re.compile(
+_ISSUING_VERB = lazy(
     r"\b(?:issued|released|read|published|posted|sent|wrote|signed|filed|delivered|put[ \xa0]out"
     r"|circulated|shared)[ \xa0]+$"
 )
@@ -372,8 +373,8 @@ def _leading_subject(
 
 # Determiners that open a noun phrase (not "that", which also opens a clause).
 _NOUN_DETERMINERS = DETERMINERS - {"that", "one"}
-_PLAIN_WORD = re.compile(r"[A-Za-z][a-z\-]*|\d[\w\-]*")
-_MARK = re.compile(r'[“”«»„"]')
+_PLAIN_WORD = lazy(r"[A-Za-z][a-z\-]*|\d[\w\-]*")
+_MARK = lazy(r'[“”«»„"]')
 
 
 def _plural_head(word: str) -> bool:
@@ -536,7 +537,7 @@ def _cut_phrase(np: str) -> str:
     return np.strip()
 
 
-_INVERTED_SUBJECT_END = re.compile(
+_INVERTED_SUBJECT_END = lazy(
     r"\s(?:who|whose|which|in|at|on|during|after|before|as|when|while|to|about|from|for|with|by"
     r"|of the|that)\b"
 )

@@ -22,6 +22,7 @@ from reader.core.quotes.cues import (
     TITLES,
     WINDOW,
 )
+from reader.core.quotes.lazy_re import lazy
 from reader.core.quotes.mentions import LowerCaseWords, Mention
 from reader.core.quotes.positions import Lines
 
@@ -81,7 +82,7 @@ class NameIndex:
 
 _PLACE_PREPOSITIONS = PREPOSITIONS | {"of", "to"}
 # ", the 32-year-old officer at …," after a name: the role's head word is "officer".
-_APPOSITIVE = re.compile(
+_APPOSITIVE = lazy(
     r",\s+(?:a|an|the)\s+(?:[^\s,;:.“”\"]+\s+){0,6}?(?P<head>[^\s,;:.“”\"]+)"
     r"(?=\s+(?:at|of|for|with|from|in|who)\b|,)"
 )
@@ -182,7 +183,7 @@ class Resolver:
 
 
 # "The advocates", "the immigration groups": a plural subject opening a sentence or clause.
-_PLURAL_SUBJECT = re.compile(
+_PLURAL_SUBJECT = lazy(
     r"(?:^|(?<=[.!?”\"] )|(?<=\n)|(?<=, ))"
     r"(?P<np>[Tt]he(?: [a-z][\w-]*){0,3} (?:[a-z][\w-]*[^s\W]s|people|men|women|children))\b(?! of)"
 )
@@ -200,8 +201,8 @@ def _is_plural(name: str) -> bool:
     return last in _IRREGULAR_PLURALS or (last.endswith("s") and not last.endswith("ss"))
 
 
-_PARENTHETICAL = re.compile(r"\s*\([^()]*\)")
-_POSSESSIVE = re.compile(r"(?<=s)['’]$|['’]s$")
+_PARENTHETICAL = lazy(r"\s*\([^()]*\)")
+_POSSESSIVE = lazy(r"(?<=s)['’]$|['’]s$")
 
 
 def _clean_name(raw: str) -> str:

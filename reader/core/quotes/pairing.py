@@ -31,17 +31,20 @@ quotation before it (at the end when nothing is paired).
 from __future__ import annotations
 
 import bisect
-import re
 from collections import Counter, defaultdict
-
-from rapidfuzz.distance import LCSseq
+from operator import itemgetter
 
 from reader.core.article import Article
 from reader.core.quotes.find import extract_quotes
+from reader.core.quotes.lazy_re import lazy
 from reader.core.results.comparison import Quote, QuotePair, QuoteStatus
 from reader.core.worddiff import word_ops
 
-_WORD = re.compile(r"\w+(?:['’]\w+)*")
+# rapidfuzz's ``LCSseq.similarity`` (the length of the longest common word
+# subsequence), imported by ``_group`` when it first compares quotations: its
+# import costs ~10 ms that a process which pairs nothing need not pay.
+_lcs = None
+_WORD = lazy(r"\w+(?:['’]\w+)*")
 # A word in more than this many quotations of one side says nothing about pairing.
 _MAX_POSTINGS = 50
 # Quotations of the other side compared in full with each quotation, most shared words first.
@@ -157,7 +160,9 @@ def _pair(
 
 
 def _words(text: str) -> list[str]:
-    return [w.replace("’", "'") for w in _WORD.findall(text.lower())]
+    # ’ and ' are alike to ``_WORD`` (neither is a word character): replacing it in the
+    # whole text first gives the same words as replacing it in each word.
+    return _WORD.findall(text.lower().replace("’", "'"))
 
 
 def _links(
@@ -176,15 +181,18 @@ def _links(
         # In text order (not a set's hash order), so ties in the votes fall the same way every run.
         keys = dict.fromkeys(w for w in words if w not in _STOP) or dict.fromkeys(words)
         expected = i * n_right // n_left  # where this quotation would sit on the right
-        votes: Counter[int] = Counter()
+        voters: list[int] = []  # every hit of every word, counted once at the end (in C)
         for word in keys:
             hits = postings.get(word, ())
             if len(hits) > _MAX_POSTINGS:
                 # A word many quotations share: only the ones near the expected place.
                 k = bisect.bisect_left(hits, expected)
                 hits = hits[max(0, k - _MAX_POSTINGS // 2) : k + _MAX_POSTINGS // 2]
-            votes.update(hits)
-        for j, _ in votes.most_common(_MAX_CANDIDATES):
+            voters.extend(hits)
+        votes = Counter(voters)  # counts and first-seen order as updating word by word
+        # ``votes.most_common(n)`` is documented equal to this stable sort; sorting in C
+        # skips heapq's Python loop (the same candidates, ties in first-seen order).
+        for j, _ in sorted(votes.items(), key=itemgetter(1), reverse=True)[:_MAX_CANDIDATES]:
             share = _shared(words, right_words[j])
             if share:
                 links.append((i, j, share))
@@ -196,7 +204,7 @@ def _shared(a: list[str], b: list[str]) -> float:
     shorter = min(len(a), len(b))
     if shorter == 1:
         return 1.0 if a == b else 0.0  # a one-word quotation only matches itself
-    common = LCSseq.similarity(a, b)
+    common = _lcs(a, b)
     if common < 2 or common < _LINK_SHARE * shorter:
         return 0.0
     return common / shorter
@@ -214,6 +222,11 @@ def _group(
     words the group's other side has not yet matched: that is what tells a
     quotation split in two from the same quotation repeated.
     """
+    global _lcs
+    if _lcs is None:
+        from rapidfuzz.distance import LCSseq
+
+        _lcs = LCSseq.similarity
     n_left, n_right = len(left_words), len(right_words)
     scored = []
     for i, j, share in _links(left_words, right_words):
@@ -258,7 +271,7 @@ def _adds_coverage(
 ) -> bool:
     """Whether ``newcomer`` matches enough of the other side that ``members`` left unmatched."""
     target = [w for k in others for w in other[k]]
-    before = LCSseq.similarity([w for k in members for w in words[k]], target)
+    before = _lcs([w for k in members for w in words[k]], target)
     joined = [w for k in sorted(members + [newcomer]) for w in words[k]]
-    gained = LCSseq.similarity(joined, target) - before
+    gained = _lcs(joined, target) - before
     return gained >= max(1, _LINK_SHARE * len(words[newcomer]))

@@ -9,9 +9,9 @@ long line cost no more than on many short ones.
 from __future__ import annotations
 
 import bisect
-import re
 
 from reader.core.quotes.cues import ABBREV_DOT, SENTENCE_END, WINDOW
+from reader.core.quotes.lazy_re import lazy
 
 
 def after_marks(text: str, end: int) -> int:
@@ -58,7 +58,7 @@ class Lines:
         return self.paragraph_start(max(i - 1, 0)) if i > 0 else 0
 
 
-_NEWLINE = re.compile("\n")
+_NEWLINE = lazy("\n")
 _OPENING = ' \t\xa0“«»„"'
 
 
