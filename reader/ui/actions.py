@@ -29,6 +29,9 @@ KEY = QKeySequence.StandardKey
 _TIPS = {
     "&Open…": "Open an original and a rewrite to compare",
     "&Reload": "Read both files again",
+    "Open &URL…": "Download a web page (or a PDF) and compare it",
+    "Paste as &Original": "Compare the text or web page on the clipboard, as the original",
+    "Paste as Re&write": "Compare the text or web page on the clipboard, as the rewrite",
     "&Preferences…": "Fonts, colours and marks",
     "Copy with &Counterpart": "Copy the selected passage and its counterpart in the other "
     "article as text",
@@ -63,6 +66,9 @@ class Actions:
         self.open.setIcon(window.style().standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton))
         self.open_left = make("Open &Left…", lambda: self._ask_open_side("left"))
         self.open_right = make("Open &Right…", lambda: self._ask_open_side("right"))
+        self.open_url = make("Open &URL…", self._ask_open_url, "Ctrl+L")
+        self.paste_left = make("Paste as &Original", lambda: window.paste_as("left"))
+        self.paste_right = make("Paste as Re&write", lambda: window.paste_as("right"))
         self.reload = make("&Reload", window.reload, "F5")
         self.quit = make("&Quit", window.close, KEY.Quit)
         self.find = make("&Find…", window.show_find, KEY.Find)
@@ -140,6 +146,7 @@ class Actions:
                 self.open,
                 self.open_left,
                 self.open_right,
+                self.open_url,
                 self.recent_menu,
                 None,
                 self.export,
@@ -148,7 +155,15 @@ class Actions:
                 None,
                 self.quit,
             ),
-            "&Edit": (self.find, self.copy_pair, None, self.preferences),
+            "&Edit": (
+                self.find,
+                self.copy_pair,
+                None,
+                self.paste_left,
+                self.paste_right,
+                None,
+                self.preferences,
+            ),
             "&View": (
                 self.zoom_in,
                 self.zoom_out,
@@ -224,6 +239,14 @@ class Actions:
         path = dialogs.ask_open_file(window, title, window.last_directory())
         if path:
             window.open_side(side, path)
+
+    def _ask_open_url(self) -> None:
+        window = self._window
+        side: Side = "left" if window.panes["left"].article is None else "right"
+        answer = dialogs.ask_url(window, side)
+        if answer:
+            url, chosen = answer
+            window.open_url("left" if chosen == "left" else "right", url)
 
     def _fill_recent_menu(self) -> None:
         window, menu = self._window, self.recent_menu

@@ -42,9 +42,11 @@ def set_up_application(argv: list[str]) -> QApplication:
 
 
 def open_initial(window: MainWindow, args: list[str]) -> None:
-    """Open what the command line names; with nothing named, the sample pair on first run."""
+    """Open what the command line names (files or web addresses); with nothing named, the
+    sample pair on first run. Of a pair, one that cannot be opened is reported and the
+    other shown."""
     if len(args) >= 2:
-        window.open_pair(args[0], args[1])
+        window.open_pair(args[0], args[1], keep_loaded=True)
     elif len(args) == 1:
         window.open_side("left", args[0])
     elif not window.settings.value("first_run_done", False, type=bool):

@@ -16,14 +16,14 @@ from PySide6.QtGui import QFont, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QTextEdit, QVBoxLayout, QWidget
 
 from reader.core.article import Article, Span
-from reader.core.results.marks import Mark
+from reader.core.results.marks import Mark, MarkKind
 from reader.ui.article_text import ArticleText
 from reader.ui.find_bar import FindBar
 from reader.ui.highlight import LIGHT, Colours
 from reader.ui.mark_painting import paint_marks
 from reader.ui.offsets import OffsetMap
 from reader.ui.overview_strip import OverviewStrip
-from reader.ui.pane_header import PaneHeader
+from reader.ui.pane_header import Origin, PaneHeader
 
 BASE_POINT_SIZE = 12
 READING_FAMILIES = ["Source Serif 4", "Noto Serif", "DejaVu Serif", "Georgia", "serif"]
@@ -55,7 +55,12 @@ class ArticlePane(QWidget):
         font.setFamilies(READING_FAMILIES)
         font.setPointSize(BASE_POINT_SIZE)
         self.text.document().setDefaultFont(font)
-        self.find_bar = FindBar(self.text, self)
+        self.find_bar = FindBar(
+            self.text,
+            self,
+            source=lambda: (self._article.text if self._article else "", self._offsets),
+            colours=lambda: self._colours,
+        )
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -94,6 +99,7 @@ class ArticlePane(QWidget):
         self.text.clear()
         self.overview.clear()
         self.text.set_finding_ranges([], self._colours.finding_line)
+        self.text.set_change_ranges([], self._colours.changed_line)
         self.text.setPlaceholderText(
             self.tr(
                 "Drop the {side} article here, or use File › Open… (Ctrl+O).\n\n"
@@ -101,17 +107,21 @@ class ArticlePane(QWidget):
             ).format(side=self._side_label.lower())
         )
 
-    def set_article(self, article: Article) -> None:
-        """Show ``article`` unmarked (the marks come when its comparison arrives)."""
+    def set_article(self, article: Article, origin: Origin | None = None) -> None:
+        """Show ``article`` unmarked (the marks come when its comparison arrives);
+        ``origin`` says where one that is not a file came from (pasted, fetched)."""
         self._marked = False
         self._article = article
         self._offsets = OffsetMap(article.text)
-        self.header.show_article(article)
+        self.header.show_article(article, origin)
         self.text.setPlainText(article.text)
         self.text.set_focus_ranges([], self._colours.focus)
         self.text.set_finding_ranges([], self._colours.finding_line)
-        self.text.setExtraSelections([])
+        self.text.set_change_ranges([], self._colours.changed_line)
+        self.text.clear_selection_layers()
         self.overview.clear()
+        if self.find_bar.isVisible():
+            self.find_bar.refresh()  # the matches of the new text
 
     def apply_marks(
         self,
@@ -142,9 +152,17 @@ class ArticlePane(QWidget):
             clear=self._marked,
         )
         self._marked = True
+        self.find_bar.recolour()
         to_qt = self._offsets.to_qt
         self.text.set_finding_ranges(
             ((to_qt(start), to_qt(end)) for start, end, _tip in findings), colours.finding_line
+        )
+        # The reworded passages' second cue: a change bar in the margin (not when faint).
+        self.text.set_change_ranges(
+            ()
+            if faint
+            else ((to_qt(m.start), to_qt(m.end)) for m in marks if m.kind is MarkKind.CHANGED),
+            colours.changed_line,
         )
         if top:
             self.show_offset(top, 0.0)
@@ -213,7 +231,7 @@ class ArticlePane(QWidget):
             fmt.setForeground(self.palette().text())
             selection.format = fmt
             selections.append(selection)
-        self.text.setExtraSelections(selections)
+        self.text.set_selection_layer("quotes", selections)
 
     def quote_spans(self) -> list[Span]:
         return [
@@ -221,7 +239,7 @@ class ArticlePane(QWidget):
                 self._offsets.from_qt(s.cursor.selectionStart()),
                 self._offsets.from_qt(s.cursor.selectionEnd()),
             )
-            for s in self.text.extraSelections()
+            for s in self.text.selection_layer("quotes")
         ]
 
     def place_cursor(self, offset: int) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QPoint, QRectF, Qt, QUrl, Signal
+from PySide6.QtCore import QPoint, QRect, QRectF, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QDragEnterEvent,
@@ -19,7 +19,7 @@ from PySide6.QtGui import (
     QTextBlock,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
 from reader.ui.text_bars import DOCUMENT_MARGIN, TextBars
 
@@ -27,6 +27,18 @@ from reader.ui.text_bars import DOCUMENT_MARGIN, TextBars
 def local_files(urls: Iterable[QUrl]) -> list[str]:
     """The local file paths among dropped URLs, in drop order."""
     return [url.toLocalFile() for url in urls if url.isLocalFile() and url.toLocalFile()]
+
+
+def dropped_sources(urls: Iterable[QUrl]) -> list[str]:
+    """What a drop opens, in drop order: local file paths and web (http, https) addresses
+    (a link dragged from a browser)."""
+    sources = []
+    for url in urls:
+        if url.isLocalFile() and url.toLocalFile():
+            sources.append(url.toLocalFile())
+        elif url.scheme().lower() in ("http", "https") and url.host():
+            sources.append(url.toString())
+    return sources
 
 
 class ArticleText(QPlainTextEdit):
@@ -62,6 +74,22 @@ class ArticleText(QPlainTextEdit):
         self.document().setDocumentMargin(DOCUMENT_MARGIN)
         self._bars = TextBars(self)
         self._press: QPoint | None = None
+        # Extra selections by layer (the picked quotation, the find bar's matches), so one
+        # layer's owner can replace its own without dropping the other's; later layers on top.
+        self._layers: dict[str, list[QTextEdit.ExtraSelection]] = {"quotes": [], "find": []}
+
+    def set_selection_layer(self, name: str, selections: list[QTextEdit.ExtraSelection]) -> None:
+        """Replace the extra selections of layer ``name`` (``quotes`` or ``find``)."""
+        self._layers[name] = list(selections)
+        self.setExtraSelections([s for layer in self._layers.values() for s in layer])
+
+    def selection_layer(self, name: str) -> list[QTextEdit.ExtraSelection]:
+        return list(self._layers.get(name, []))
+
+    def clear_selection_layers(self) -> None:
+        for name in self._layers:
+            self._layers[name] = []
+        self.setExtraSelections([])
 
     def set_focus_ranges(self, ranges: list[tuple[int, int]], colour: QColor) -> None:
         self._bars.focus_ranges = ranges
@@ -75,6 +103,15 @@ class ArticleText(QPlainTextEdit):
         """Draw the thick bar under these ranges (Qt positions): the changes in meaning."""
         self._bars.set_findings(ranges, colour)
         self.viewport().update()
+
+    def set_change_ranges(self, ranges: Iterable[tuple[int, int]], colour: QColor) -> None:
+        """Draw the change bar in the margin beside these ranges (Qt positions): reworded."""
+        self._bars.set_changes(ranges, colour)
+        self.viewport().update()
+
+    def change_bars(self) -> list[QRect]:
+        """The change bars shown now, in viewport coordinates."""
+        return self._bars.change_bars()
 
     def finding_ranges(self) -> list[tuple[int, int]]:
         return list(self._bars.findings)
@@ -227,7 +264,7 @@ class ArticleText(QPlainTextEdit):
         self._press = None
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if local_files(event.mimeData().urls()):
+        if dropped_sources(event.mimeData().urls()):
             event.acceptProposedAction()
         else:
             event.ignore()
@@ -237,7 +274,7 @@ class ArticleText(QPlainTextEdit):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        files = local_files(event.mimeData().urls())
+        files = dropped_sources(event.mimeData().urls())
         if files:
             event.acceptProposedAction()
             self.files_dropped.emit(files)

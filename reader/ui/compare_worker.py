@@ -27,9 +27,10 @@ from reader.core.results.comparison import Comparison
 from reader.core.results.marks import Marks
 from reader.core.results.query import ComparisonQuery
 
-# A path to load, an article already loaded, or None for a side not chosen yet
-# (then the task loads the other side and compares nothing).
-Source = str | Path | Article | None
+# A path to load, an article already loaded, a function making one in the worker
+# thread (pasted text: extracting HTML can take a while), or None for a side not
+# chosen yet (then the task loads the other side and compares nothing).
+Source = str | Path | Article | Callable[[], Article] | None
 
 
 @dataclass(frozen=True)
@@ -69,8 +70,10 @@ class _CompareTask(QRunnable):
         signals: _TaskSignals,
         load: Callable[[str | Path], Article],
         compare: Callable[..., Comparison],
+        keep_loaded: bool = False,
     ) -> None:
         super().__init__()
+        self._keep_loaded = keep_loaded
         self._token = token
         self._sources = sources
         self._cancel = cancel
@@ -81,16 +84,23 @@ class _CompareTask(QRunnable):
     def run(self) -> None:
         token, signals = self._token, self._signals
         try:
-            articles = []
+            articles: list[Article | None] = []
+            error: ArticleError | None = None
             for source in self._sources:
                 if self._cancel.is_set():
                     raise Cancelled()
-                if source is None or isinstance(source, Article):
-                    articles.append(source)
-                else:
-                    articles.append(self._load(source))
+                try:
+                    articles.append(self._article(source))
+                except ArticleError as failed:
+                    if not self._keep_loaded:
+                        raise
+                    error = error or failed
+                    articles.append(None)
             left, right = articles
             signals.loaded.emit(token, left, right)
+            if error is not None:  # the side that loaded is shown; the other is reported
+                signals.failed.emit(token, error.path, str(error))
+                return
             if left is None or right is None:
                 signals.finished.emit(token, None)
                 return
@@ -110,6 +120,13 @@ class _CompareTask(QRunnable):
             signals.failed.emit(token, "", f"{type(error).__name__}: {error}")
         else:
             signals.finished.emit(token, result)
+
+    def _article(self, source: Source) -> Article | None:
+        if source is None or isinstance(source, Article):
+            return source
+        if callable(source):
+            return source()
+        return self._load(source)
 
 
 class CompareRunner(QObject):
@@ -155,13 +172,24 @@ class CompareRunner(QObject):
         """The newest request's token (tests use it to tell requests apart)."""
         return self._token
 
-    def start(self, left: Source, right: Source) -> int:
-        """Cancel whatever runs and start loading and comparing this pair; returns its token."""
+    def start(self, left: Source, right: Source, *, keep_loaded: bool = False) -> int:
+        """Cancel whatever runs and start loading and comparing this pair; returns its token.
+
+        ``keep_loaded``: when one side cannot be loaded, ``loaded`` still brings the
+        side that could (the other None) before ``failed`` reports the bad one (a
+        pair named on the command line); otherwise a failure emits only ``failed``.
+        """
         self.cancel()
         self._token += 1
         self._cancel = threading.Event()
         task = _CompareTask(
-            self._token, (left, right), self._cancel, self._signals, self._load, self._compare
+            self._token,
+            (left, right),
+            self._cancel,
+            self._signals,
+            self._load,
+            self._compare,
+            keep_loaded,
         )
         self._pool.start(task)
         self._set_busy(True)

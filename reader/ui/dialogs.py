@@ -44,6 +44,14 @@ def ask_open_file(parent: QWidget | None, title: str, directory: str = "") -> st
     return path or None
 
 
+def ask_url(parent: QWidget | None, side: str = "left") -> tuple[str, str] | None:
+    """File > Open URL…: the address and the side to open it as, or None when cancelled."""
+    from reader.ui.url_dialog import UrlDialog
+
+    dialog = UrlDialog(side, parent=parent)
+    return dialog.answer() if dialog.exec() == UrlDialog.DialogCode.Accepted else None
+
+
 def show_error(parent: QWidget | None, title: str, message: str, details: str = "") -> QMessageBox:
     """Show ``message`` (and ``details`` below it) in a window-modal box without blocking."""
     box = QMessageBox(

@@ -8,6 +8,7 @@ pages with Qt when a ``.pdf`` is asked for, and writes it with the core's
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -35,7 +36,8 @@ def export_report(parent: QWidget, comparison: Comparison, directory: str) -> st
     """
     left, right = comparison.left, comparison.right
     suggested = str(
-        Path(directory or ".") / f"{Path(left.path).stem} vs {Path(right.path).stem}.html"
+        Path(directory or ".") / f"{_stem(left.path, 'original')} vs "
+        f"{_stem(right.path, 'rewrite')}.html"
     )
     path = dialogs.ask_save_report(parent, suggested)
     if not path:
@@ -54,6 +56,15 @@ def export_report(parent: QWidget, comparison: Comparison, directory: str) -> st
     finally:
         QApplication.restoreOverrideCursor()
     return path
+
+
+def _stem(path: str, fallback: str) -> str:
+    """A file name's stem for the suggested report name; a pasted article's "<pasted …>"
+    or an address's characters a file name cannot hold are dropped."""
+    stem = re.sub(r'[<>:"/\\|?*\x00-\x1f]+', " ", Path(path).stem).strip()
+    if stem.startswith("pasted "):
+        return "pasted text"
+    return stem or fallback
 
 
 def pdf_bytes(html: str, *, title: str = "Article Reader report") -> bytes:

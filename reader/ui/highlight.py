@@ -9,6 +9,14 @@ the pane, ``FINDING_BAR`` pixels high) in ``finding_line``, a colour kept at a
 WCAG contrast of 3 or more against the page and every mark's background
 (``contrast_ratio``; tests/ui/test_spin_panel.py checks both palettes). With
 "Show only changes in meaning" the ordinary marks are drawn ``faint``.
+
+Every mark must be seen at a glance in both sets (tests/ui/test_readable_marks.py
+checks the numbers): its tint at least ``MIN_TINT_CONTRAST`` against the page
+(the old reworded tint, rgb 238,242,248, was 1.12: barely there), the text over
+it at least ``MIN_TEXT_CONTRAST``, and its second cue (the underline, the
+strike-through, the dotted underline, the reworded passage's change bar in the
+margin) in a line colour at least ``MIN_LINE_CONTRAST`` against the page and
+its own tint.
 """
 
 from __future__ import annotations
@@ -52,16 +60,19 @@ class Colours:
     finding_line: QColor  # the bar under a change in meaning, and its ticks in the link map
     page: QColor  # the text background the set is made for (faint marks fade into it)
     dark: bool
+    found: QColor  # every match of the find bar
+    found_current: QColor  # the match the find bar is at
+    found_text: QColor  # text over a match
 
 
 LIGHT = Colours(
-    added=QColor("#c8f0c8"),
+    added=QColor("#bdebbd"),
     omitted=QColor("#f8c8c8"),
-    changed=QColor("#eef2f8"),
-    moved=QColor("#e8dcf8"),
+    changed=QColor("#d8e2f1"),
+    moved=QColor("#e3d5f7"),
     added_line=QColor("#1f7a1f"),
     omitted_line=QColor("#b02020"),
-    changed_line=QColor("#8090a8"),
+    changed_line=QColor("#55657f"),
     moved_line=QColor("#6a3fb0"),
     focus=QColor("#2a6fdb"),
     quote=QColor("#fff0a0"),
@@ -71,12 +82,15 @@ LIGHT = Colours(
     finding_line=QColor("#c2410c"),
     page=QColor("#ffffff"),
     dark=False,
+    found=QColor("#ffd54f"),
+    found_current=QColor("#ff9632"),
+    found_text=QColor("#000000"),
 )
 
 DARK = Colours(
     added=QColor("#1e4d24"),
-    omitted=QColor("#5c2428"),
-    changed=QColor("#2b3240"),
+    omitted=QColor("#652a2f"),
+    changed=QColor("#33405a"),
     moved=QColor("#3e2f5c"),
     added_line=QColor("#7fdc85"),
     omitted_line=QColor("#ff8a8a"),
@@ -90,7 +104,15 @@ DARK = Colours(
     finding_line=QColor("#ffb020"),
     page=QColor("#1e1f22"),
     dark=True,
+    found=QColor("#6b5300"),
+    found_current=QColor("#b5530a"),
+    found_text=QColor("#ffffff"),
 )
+
+
+MIN_TINT_CONTRAST = 1.3  # a tint a person tells from the page (backgrounds of whole passages)
+MIN_TEXT_CONTRAST = 7.0  # WCAG AAA for the text read over a tint
+MIN_LINE_CONTRAST = 3.0  # WCAG's non-text contrast, for the line that is each mark's second cue
 
 
 def colours_for(palette: QPalette) -> Colours:
@@ -146,7 +168,7 @@ def mark_format(kind: MarkKind, colours: Colours, *, faint: bool = False) -> QTe
 _DRAWN_AS = {
     MarkKind.ADDED: "underlined",
     MarkKind.OMITTED: "struck through",
-    MarkKind.CHANGED: "tinted",
+    MarkKind.CHANGED: "tinted, with a bar in the margin",
     MarkKind.MOVED: "dotted underline",
 }
 

@@ -2,12 +2,27 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from reader.core.article import Article
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where an article that is not a file came from, as the header says it.
+
+    ``name`` replaces the file name ("Pasted text", "example.com/news/a.html"),
+    ``when`` is appended to the details ("pasted 14:03:22", "fetched 2026-12-03
+    14:03 UTC"), ``tooltip`` is the full address.
+    """
+
+    name: str
+    when: str
+    tooltip: str = ""
 
 
 class PaneHeader(QWidget):
@@ -37,11 +52,17 @@ class PaneHeader(QWidget):
         self.name_label.setText(self.tr("{side}: no article").format(side=self._side_label))
         self.details_label.setText(self.tr("Open a file or drop one here"))
 
-    def show_article(self, article: Article) -> None:
-        self.name_label.setText(f"{self._side_label}: {Path(article.path).name}")
-        self.name_label.setToolTip(article.path)
+    def show_article(self, article: Article, origin: Origin | None = None) -> None:
+        """The side and file name (or ``origin``'s name), then title, format, encoding and,
+        for an article that is not a file, when it was pasted or fetched."""
+        name = origin.name if origin is not None else Path(article.path).name
+        self.name_label.setText(f"{self._side_label}: {name}")
+        self.name_label.setToolTip(origin.tooltip if origin is not None else article.path)
         details = [article.title] if article.title else []
-        details.append(
-            article.source_format + (f" · {article.encoding}" if article.encoding else "")
-        )
+        kind = article.source_format + (f" · {article.encoding}" if article.encoding else "")
+        if origin is not None and origin.when:
+            kind += f" · {origin.when}"
+        if not getattr(article, "body_recognised", True):
+            kind += " · " + self.tr("no article body recognised: the page's visible text")
+        details.append(kind)
         self.details_label.setText("  —  ".join(details))

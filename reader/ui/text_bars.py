@@ -1,9 +1,12 @@
-"""The bars a pane paints over its text: the focus bar in the margin, the findings' bars.
+"""The bars a pane paints over its text: the focus bar and the change bars in the margin,
+the findings' bars under their words.
 
 The focus bar stands in the document margin beside the passage the user
-picked; a change in meaning gets a thick bar under its words (``FINDING_BAR``
-high). Both are kept in Qt positions; the text widget calls ``paint`` after
-drawing its text.
+picked; a reworded passage gets a thin change bar beside it, nearer the text
+(its second cue besides the tint, as a word processor marks revised lines); a
+change in meaning gets a thick bar under its words (``FINDING_BAR`` high). All
+are kept in Qt positions; the text widget calls ``paint`` after drawing its
+text, and only the ranges on screen are looked at.
 """
 
 from __future__ import annotations
@@ -23,6 +26,8 @@ if TYPE_CHECKING:
 # The bar that points at the picked passage is painted in the document margin.
 DOCUMENT_MARGIN = 14
 FOCUS_BAR_WIDTH = 5
+CHANGE_BAR_WIDTH = 3
+_CHANGE_BAR_X = DOCUMENT_MARGIN - CHANGE_BAR_WIDTH - 2  # beside the text, right of the focus bar
 
 
 class TextBars:
@@ -35,6 +40,36 @@ class TextBars:
         self.findings: list[tuple[int, int]] = []  # Qt positions, by start
         self._finding_starts: list[int] = []
         self.finding_colour = LIGHT.finding_line
+        self.changes: list[tuple[int, int]] = []  # Qt positions of reworded passages, by start
+        self._change_ends: list[int] = []
+        self.change_colour = LIGHT.changed_line
+
+    def set_changes(self, ranges: Iterable[tuple[int, int]], colour: QColor) -> None:
+        """The reworded passages (non-overlapping Qt ranges) that get a change bar."""
+        self.changes = sorted(r for r in ranges if r[1] > r[0])
+        self._change_ends = [end for _start, end in self.changes]
+        self.change_colour = colour
+
+    def change_bars(self) -> list[QRect]:
+        """The change bars shown now, in viewport coordinates."""
+        if not self.changes:
+            return []
+        text = self._text
+        first = text.firstVisibleBlock()
+        if not first.isValid():
+            return []
+        viewport = text.viewport()
+        last = text.cursorForPosition(viewport.rect().bottomRight()).position()
+        offset = text.scroll_y()
+        bars = []
+        index = bisect.bisect_right(self._change_ends, first.position())
+        while index < len(self.changes) and self.changes[index][0] <= last:
+            start, end = self.changes[index]
+            top = text.line_top(max(start, first.position())) - offset
+            bottom = text.line_bottom(min(end, last + 1) - 1) - offset
+            bars.append(QRect(_CHANGE_BAR_X, int(top), CHANGE_BAR_WIDTH, max(2, int(bottom - top))))
+            index += 1
+        return bars
 
     def set_findings(self, ranges: Iterable[tuple[int, int]], colour: QColor) -> None:
         self.findings = sorted(ranges)
@@ -84,6 +119,8 @@ class TextBars:
 
     def paint(self, painter: QPainter) -> None:
         """Paint the findings' bars, then the focus bar, over the text on the viewport."""
+        for bar in self.change_bars():
+            painter.fillRect(bar, self.change_colour)
         for bar in self.finding_bars():
             painter.fillRect(bar, self.finding_colour)
         text = self._text
@@ -100,4 +137,4 @@ class TextBars:
             )
 
     def __bool__(self) -> bool:
-        return bool(self.focus_ranges or self.findings)
+        return bool(self.focus_ranges or self.findings or self.changes)

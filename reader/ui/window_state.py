@@ -13,8 +13,10 @@ def save_layout(window: QMainWindow, splitter: QSplitter, settings: QSettings) -
     settings.setValue("window/splitter", splitter.saveState())
 
 
-def restore_layout(window: QMainWindow, splitter: QSplitter, settings: QSettings) -> None:
-    """Size, dock and toolbar layout, and splitter of the last session, when saved."""
+def restore_layout(window: QMainWindow, splitter: QSplitter, settings: QSettings) -> bool:
+    """Size, dock and toolbar layout, and splitter of the last session, when saved;
+    whether the dock layout was restored."""
+    restored = False
     for key, restore in (
         ("window/geometry", window.restoreGeometry),
         ("window/state", window.restoreState),
@@ -22,4 +24,6 @@ def restore_layout(window: QMainWindow, splitter: QSplitter, settings: QSettings
     ):
         value = settings.value(key)
         if isinstance(value, QByteArray) and not value.isEmpty():
-            restore(value)
+            done = restore(value)
+            restored = restored or (key == "window/state" and bool(done))
+    return restored

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from reader.core.article import Article
@@ -14,6 +16,7 @@ from reader.ui.quote_sidebar import (
     QuoteModel,
     QuoteSidebar,
     StatusFilter,
+    is_term_pair,
     marked_html,
     speaker_text,
 )
@@ -95,7 +98,8 @@ def test_the_sidebar_is_keyboard_navigable(qtbot, sample_comparison):
     sidebar.table.setFocus()
     sidebar.select_row(0)
     qtbot.keyClick(sidebar.table, Qt.Key.Key_Down)
-    assert seen == list(sample_comparison.quote_pairs[:2])
+    listed = [p for p in sample_comparison.quote_pairs if not is_term_pair(p)]  # terms hidden
+    assert seen == listed[:2]
     assert HTML_ROLE != PAIR_ROLE
 
 
@@ -122,3 +126,77 @@ def test_ctrl_c_in_the_sidebar_copies_the_selected_pair(qtbot, sample_comparison
     assert copied.startswith("merged: Ariana Saludares")
     assert "Original: “I cannot stand" in copied and "They give us" in copied
     assert "Rewrite: “I cannot stand" in copied and "They gave us" in copied
+
+
+def test_a_merged_quotation_shows_where_its_parts_were_joined(qtbot, sample_comparison):
+    sidebar = QuoteSidebar()
+    qtbot.addWidget(sidebar)
+    sidebar.set_comparison(sample_comparison, LIGHT)
+    sidebar.show()
+    merged = [
+        r
+        for r in range(sidebar.proxy.rowCount())
+        if sidebar.proxy.index(r, 0).data(PAIR_ROLE).status is QuoteStatus.MERGED
+    ]
+    assert merged
+    for row in merged:
+        pair = sidebar.proxy.index(row, 0).data(PAIR_ROLE)
+        shown = sidebar.proxy.index(row, 2).data()  # the original held two quotations
+        parts = [q.text(sample_comparison.left.text) for q in pair.left]
+        assert shown == " [...] ".join(parts)
+        assert "[...]" in sidebar.proxy.index(row, 2).data(HTML_ROLE)
+        assert "[...]" not in sidebar.proxy.index(row, 3).data()  # the rewrite's one quotation
+
+
+def test_join_marks_stay_outside_the_word_marks():
+    left_text = "“We stay here,” she said. “They do not,” she added."
+    right_text = "“We stay here, they do not,” she said."
+    lefts = (Quote(1, 13), Quote(27, 38))
+    rights = (Quote(1, 27),)
+    ops = word_ops("We stay here They do not", "We stay here, they do not")
+    pair = QuotePair(QuoteStatus.MERGED, lefts, rights, ops)
+    from reader.ui.quote_sidebar import part_joins
+
+    joins = part_joins(pair, "left", left_text)
+    assert joins == (12,)
+    html = marked_html(pair, "left", LIGHT, joins)
+    assert html.replace("&nbsp;", " ").count("[...]") == 1
+    assert not re.search(r"<[su][^>]*>[^<]*\[\.\.\.\]", html)  # the join is not marked
+    assert part_joins(pair, "right", right_text) == ()  # one quotation: nothing joined
+
+
+def test_the_speaker_header_explains_the_arrow(sample_comparison):
+    from PySide6.QtCore import Qt
+
+    model = QuoteModel()
+    model.set_comparison(sample_comparison, LIGHT)
+    tip = model.headerData(1, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert "A → B" in tip and "original" in tip and "rewrite" in tip
+    pair = QuotePair(
+        QuoteStatus.VERBATIM,
+        (Quote(0, 1, speaker="Politico"),),
+        (Quote(0, 1, speaker="a statement"),),
+    )
+    from reader.ui.quote_sidebar import speaker_tooltip
+
+    assert speaker_tooltip(pair) == "Original: Politico\nRewrite: a statement"
+
+
+def test_quoted_terms_are_hidden_until_asked_for(qtbot, sample_comparison):
+    from PySide6.QtCore import Qt
+
+    sidebar = QuoteSidebar()
+    qtbot.addWidget(sidebar)
+    sidebar.set_comparison(sample_comparison, LIGHT)
+    sidebar.show()
+    pairs = sample_comparison.quote_pairs
+    terms = [p for p in pairs if is_term_pair(p)]
+    assert terms, "the sample pair quotes a name (a program) as a term"
+    assert not sidebar.terms_box.isChecked()
+    listed = [sidebar.proxy.index(r, 0).data(PAIR_ROLE) for r in range(sidebar.proxy.rowCount())]
+    assert not any(p in listed for p in terms)
+    assert sidebar.count_label.text() == f"{len(pairs) - len(terms)} of {len(pairs)}"
+    qtbot.mouseClick(sidebar.terms_box, Qt.MouseButton.LeftButton)
+    assert sidebar.terms_box.isChecked()
+    assert sidebar.proxy.rowCount() == len(pairs)
+    assert sidebar.count_label.text() == f"{len(pairs)} of {len(pairs)}"
