@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from reader.core.article import Article
@@ -203,3 +205,14 @@ def test_a_paraphrase_that_loses_a_not_is_no_reversal():
     left = "The senator did not attend the hearing on Tuesday."
     right = "The senator skipped the hearing on Tuesday."
     assert not [f for f in findings(left, right, FindingKind.FACT) if f[3].startswith("negation")]
+
+
+def test_spans_matching_finds_the_spans_holding_a_pattern_or_a_word():
+    from reader.core.spin.context import spans_matching
+
+    text = "No figure here. It cost 3 dollars. They said so. Nothing; saidx is no word."
+    spans = [(0, 15), (16, 34), (35, 48), None, (49, len(text))]
+    assert spans_matching(text, spans, re.compile("[0-9]")) == {1}
+    assert spans_matching(text, spans, None, frozenset({"said"})) == {2}
+    assert spans_matching(text, spans, re.compile("[0-9]"), frozenset({"nothing"})) == {1, 4}
+    assert spans_matching(text, [], re.compile("x")) == set()

@@ -338,3 +338,66 @@ def test_names_known_from_the_whole_article():
     assert table.has_name("okafor") and table.has_name("dhs") and table.has_name("homeland")
     assert table.expand("dhs") == "department of homeland security"
     assert not table.has_name("smith")
+
+
+# -- this session's fixes ---------------------------------------------------------------------
+
+
+def test_an_amount_with_a_glued_scale_is_read_whole():
+    # "$2.5m" is two and a half million, not "$2" followed by ".5m".
+    (c,) = run(
+        "The contract was worth $2.5m last spring.", "The contract was worth $25m last spring."
+    )
+    assert (c.change, c.fact_kind) == ("changed", "amount")
+    assert "$2.5m -> $25m" in c.why
+
+
+def test_a_sentence_initial_noun_for_people_is_no_name():
+    left = "Experts said the bridge would close. Nobody else said so."
+    right = "Analysts said the bridge would close. Nobody else said so."
+    assert run(left, right) == []
+
+
+def test_a_name_swapped_in_a_title_case_headline_is_a_change():
+    # "Okafor" is written nowhere else in the rewrite, so alone it reads as no name.
+    body = "\n\nMr. Obama spoke in Chicago on Monday. Voters listened to Obama."
+    left = "Obama Sees Insult If Voters Stay Home" + body
+    right = "Okafor Sees Insult If Voters Stay Home" + body
+    head = len("Obama Sees Insult If Voters Stay Home")
+    got = fact_changes(left, (0, head), right, (0, head))
+    assert [(c.change, right[c.start : c.end]) for c in got] == [("changed", "Okafor")]
+    assert left[slice(*got[0].counterpart)] == "Obama"
+
+
+def test_a_surname_swapped_after_a_kept_first_name_is_a_change():
+    body = "\n\nPat Caddell, a pollster, spoke on Monday. Caddell said voters worry."
+    left = "Pat Caddell: Voters Worried About Race" + body
+    right = "Pat Brandtner: Voters Worried About Race" + body
+    got = fact_changes(left, (0, left.index("\n")), right, (0, right.index("\n")))
+    assert [c.change for c in got] == ["changed"]
+    assert "Brandtner" in right[got[0].start : got[0].end]
+    assert "Caddell" in left[slice(*got[0].counterpart)]
+
+
+def test_a_title_is_no_other_name():
+    body = "\n\nBarack Obama spoke first. President Obama spoke again."
+    left = "Barack Obama met the mayor in Chicago." + body
+    right = "President Obama met the mayor in Chicago." + body
+    n, m = left.index("\n"), right.index("\n")
+    assert fact_changes(left, (0, n), right, (0, m)) == []
+
+
+def test_a_weekday_dropped_from_its_sentence_counts_though_stated_elsewhere():
+    first = "The council voted on Friday to close the road."
+    rest = "\n\nOther towns voted on Friday as well."
+    left, right = first + rest, "The council voted to close the road." + rest
+    got = fact_changes(left, (0, len(first)), right, (0, len(right) - len(rest)))
+    assert [(c.change, left[c.start : c.end]) for c in got] == [("dropped", "on Friday")]
+
+
+def test_a_weekday_moved_to_the_next_sentence_is_not_dropped():
+    left = "The council voted on Friday to close the road. It will reopen in May."
+    right = "The council voted to close the road. It met on Friday and will reopen in May."
+    n = left.index(".") + 1
+    m = right.index(".") + 1
+    assert fact_changes(left, (0, n), right, (0, m)) == []

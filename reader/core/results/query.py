@@ -39,12 +39,15 @@ class BlockIndex:
         self._starts: dict[Side, list[int]] = {}
         self._ends: dict[Side, list[int]] = {}
         for side in SIDES:
-            spans = [(_span(b, side), i) for i, b in enumerate(blocks)]
-            held = sorted((span, i) for span, i in spans if span is not None)
-            self._order[side] = [i for _span_, i in held]
-            self._position[side] = {i: pos for pos, i in enumerate(self._order[side])}
-            self._starts[side] = [span[0] for span, _i in held]
-            self._ends[side] = [span[1] for span, _i in held]
+            spans = [b.left for b in blocks] if side == "left" else [b.right for b in blocks]
+            # A side's spans never overlap: ordered by their starts alone (an int key is
+            # several times faster to sort by than the spans themselves).
+            order = [i for i, span in enumerate(spans) if span is not None]
+            order.sort(key=lambda i: spans[i][0])  # type: ignore[index]
+            self._order[side] = order
+            self._position[side] = {i: pos for pos, i in enumerate(order)}
+            self._starts[side] = [spans[i][0] for i in order]  # type: ignore[index]
+            self._ends[side] = [spans[i][1] for i in order]  # type: ignore[index]
 
     def block_at(self, side: Side, offset: int) -> int | None:
         """The block whose span on ``side`` holds ``offset`` (start inclusive, end exclusive)."""

@@ -6,7 +6,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 # Fact families: a change is only ever reported between two facts of one family.
 QUANTITY = frozenset({"number", "amount", "percentage", "age"})
@@ -77,8 +79,12 @@ _SCALES = {
 _UNIT_RE = "|".join(sorted(_UNITS, key=len, reverse=True))
 _TENS_RE = "|".join(_TENS)
 _SCALE_RE = r"(?:hundred|thousand|million|billion|trillion)"
+# A number ends where its digits do, or at a scale written onto it ("$2.5m", "1.5bn"):
+# never inside a decimal ("2" of "2.5m" is no number of its own).
+_GLUED_SCALE = r"(?:bn|mn|m|k)\b"
 _DIGITS = (
-    r"(?<![\w.,/-])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w/])|(?<![\w.,/-])\d+(?:\.\d+)?(?![\w/]|,\d{3})"
+    rf"(?<![\w.,/-])\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?!\.\d)(?!(?!{_GLUED_SCALE})[\w/])"
+    rf"|(?<![\w.,/-])\d+(?:\.\d+)?(?!\.\d)(?!(?!{_GLUED_SCALE})[\w/]|,\d{{3}})"
 )
 # Why "one" needs a scale word: bare "one" is mostly a pronoun ("one of them").
 _UNIT_NO_ONE = "|".join(sorted(set(_UNITS) - {"one"}, key=len, reverse=True))
@@ -132,6 +138,15 @@ _AGE_RE = re.compile(rf"({_NUM})[-\s]years?[-\s]old\b|\baged\s+({_NUM})", re.I)
 # "Mattis, 68, said": an age written as an apposition after a capitalised name.
 _AGE_APPOS_RE = re.compile(r"\b([A-Z][a-z’']+), (\d{1,3})(?=,)")
 _NUMBER_RE = re.compile(_NUM, re.I)
+# The digit forms of _NUM alone, for passages without a number word (most): the digit
+# comes first and the lookbehind after it, so that the regex engine skips to digits.
+_DIGIT_NUMBER_RE = re.compile(
+    r"\d(?<![\w.,/-]\d)"
+    rf"(?:\d{{0,2}}(?:,\d{{3}})+(?:\.\d+)?(?!\.\d)(?!(?!{_GLUED_SCALE})[\w/])"
+    rf"|\d*(?:\.\d+)?(?!\.\d)(?!(?!{_GLUED_SCALE})[\w/]|,\d{{3}}))"
+    rf"(?:\s?(?:{_SCALE_RE}|bn|mn|m|k)\b)?",
+    re.I,
+)
 
 # ---------------------------------------------------------------- time
 
@@ -324,7 +339,8 @@ def find_quantities_and_times(text: str, start: int = 0, end: int | None = None)
     relative = not _REL_WORDS.isdisjoint(words)
     for m in _REL_RE.finditer(text, start, stop) if relative else ():
         add(Mention(m.start(), m.end(), "relative date", _rel_value(m)))
-    for m in _NUMBER_RE.finditer(text, start, stop) if number else ():
+    numbers = _NUMBER_RE if not _NUMBER_WORDS.isdisjoint(words) else _DIGIT_NUMBER_RE
+    for m in numbers.finditer(text, start, stop) if number else ():
         v = number_value(m.group())
         if v is None:
             continue
@@ -375,6 +391,7 @@ _STOP = frozenset(
     "still again speaking asked under over about among between without within".split()
 )
 _DATE_WORDS = frozenset(list(MONTHS) + list(WEEKDAYS))
+STOP_WORDS, DATE_WORDS, TITLE_WORDS = _STOP, _DATE_WORDS, _TITLES
 
 _ORG_WORDS = frozenset(
     "department agency network committee party council university college court house senate "
@@ -450,6 +467,18 @@ _MID_CAP_RE = re.compile(
     r"(?:\.(?:[A-Z]\.)+|[A-Za-z0-9&]*(?:(?:[’'](?!s(?![A-Za-z0-9]|[’'\-][A-Za-z0-9]))"
     r"|-(?=[A-Z0-9]))[A-Za-z0-9]+)*)"
 )
+# Words looked for in the whole text one by one before all are indexed in one pass.
+_SCANS_BEFORE_INDEX = 16
+# What precedes a capital written mid-sentence, as _MID_CAP_RE's lookbehinds say.
+_MID_BEFORE = (
+    _NOT_END,
+    rf"{_NOT_END}[ \t]",
+    rf"{_NOT_END}[ \t]{{2}}",
+    r"(?<![A-Za-z0-9&])(?i:mr|ms|dr|lt|st|jr|sr|ft|mt)\. ",
+    r"(?<![A-Za-z0-9&])(?i:mrs|sen|rep|gov|gen|col|sgt|adm|rev)\. ",
+    r"(?<![A-Za-z0-9&])(?i:prof|capt)\. ",
+    r"(?<![A-Za-z0-9&.])[A-Za-z0-9]\. ",
+)
 _CONNECT_GAP_RE = re.compile(r" ([a-z]+) (?:(the) )?")
 _HYPHEN_LOWER_RE = re.compile(r"-(?=[a-z])")
 _TOKEN_START_RE = re.compile(r" [A-Za-z0-9&]")
@@ -515,15 +544,23 @@ class Capitals:
     a sentence in a changed passage are ever asked about.
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, *, eager: bool = False) -> None:
         self.text = text
-        self._mid: dict[str, list[int]] | None = None  # core -> where written mid-sentence
+        self._eager = eager  # many words will be asked about: index every place at once
+        self._mid: set[str] | None = None  # every core written mid-sentence somewhere
+        self._known: dict[str, bool] = {}
+        self._scans = 0
+        self._positions: dict[str, list[int]] | None = None  # core -> where, when indexed
+        self._line_starts: list[int] | None = None
         self._lines: dict[int, bool] = {}  # line start -> whether that line is a headline
         self._lower: dict[str, bool] = {}
 
     def in_headline(self, pos: int) -> bool:
         """Whether pos lies on a headline line."""
-        start = self.text.rfind("\n", 0, pos) + 1
+        if self._line_starts is None:  # found once: a scan back per call is quadratic
+            lengths = map((1).__add__, map(len, self.text.split("\n")))  # C-speed loops
+            self._line_starts = [0, *accumulate(lengths)][:-1]
+        start = self._line_starts[bisect_right(self._line_starts, pos) - 1]
         head = self._lines.get(start)
         if head is None:
             end = self.text.find("\n", pos)
@@ -532,11 +569,39 @@ class Capitals:
 
     def known_name(self, core: str) -> bool:
         """Whether the article writes core capitalised in mid-sentence outside headlines."""
-        if self._mid is None:
-            self._mid = {}
+        key = _cap_key(core)
+        known = self._known.get(key)
+        if known is None:
+            if self._eager:
+                known = self._known[key] = self._outside_indexed(key)
+                return known
+            if self._mid is None:  # one C-speed pass: most words asked about are not there
+                self._mid = set(_MID_CAP_RE.findall(self.text))
+            known = self._known[key] = key in self._mid and self._outside(key)
+        return known
+
+    def _outside(self, key: str) -> bool:
+        """Whether key is written mid-sentence outside a headline (usually where first so)."""
+        # The key first, then _MID_CAP_RE's conditions on what precedes it: the regex
+        # engine skips to the key at C speed and passes over sentence starts itself.
+        self._scans += 1
+        if self._scans > _SCANS_BEFORE_INDEX:  # many asked: index every place once instead
+            return self._outside_indexed(key)
+        w = re.escape(key)
+        before = "|".join(f"(?<={b}{w})" for b in _MID_BEFORE)
+        for m in re.finditer(rf"{w}(?<![A-Za-z0-9&]{w})(?:{before})", self.text):
+            p = m.start()
+            found = _MID_CAP_RE.match(self.text, p)
+            if found is not None and found.group() == key and not self.in_headline(p):
+                return True
+        return False
+
+    def _outside_indexed(self, key: str) -> bool:
+        if self._positions is None:
+            self._positions = {}
             for m in _MID_CAP_RE.finditer(self.text):
-                self._mid.setdefault(m.group(), []).append(m.start())
-        return any(not self.in_headline(p) for p in self._mid.get(_cap_key(core), ()))
+                self._positions.setdefault(m.group(), []).append(m.start())
+        return any(not self.in_headline(p) for p in self._positions.get(key, ()))
 
     def written_lower(self, word: str) -> bool:
         """Whether the article writes word in lower case as a word of its own."""
@@ -635,7 +700,10 @@ def find_names(text: str, start: int, end: int, caps: Capitals) -> list[NameRun]
             and len(words) == 1
             and not caps.known_name(core)
             and not (
-                initial == 1 and _subject_next(text, e) and not caps.written_lower(core.lower())
+                initial == 1
+                and _subject_next(text, e)
+                and not caps.written_lower(core.lower())
+                and not _common_subject(core)
             )
         ):
             i = j + 1
@@ -652,6 +720,24 @@ _SUBJECT_VERBS = frozenset(
     "said says told wrote added noted argued insisted explained asked replied has had is was "
     "will would did does also who announced tweeted claimed called warned".split()
 )
+
+
+# People named by what they are, not who: the subjects of unnamed sourcing ("Experts
+# said", "Officials say"), never a name however the article writes them.
+_GROUP_NOUNS = frozenset(
+    "experts officials analysts critics authorities residents researchers scientists "
+    "economists investigators prosecutors lawmakers legislators voters witnesses observers "
+    "supporters opponents protesters activists advocates sources aides staffers insiders "
+    "doctors lawyers attorneys police officers diplomats historians scholars "
+    "commentators pundits strategists pollsters organizers leaders members parents students "
+    "teachers workers employees executives investors traders regulators negotiators "
+    "spokesman spokeswoman spokesperson official expert analyst critic source".split()
+)
+
+
+def _common_subject(core: str) -> bool:
+    """Whether a sentence-initial word is a common noun for people ("Experts said")."""
+    return core.lower() in _GROUP_NOUNS
 
 
 def _subject_next(text: str, end: int) -> bool:

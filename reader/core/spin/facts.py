@@ -5,24 +5,29 @@ by ``fact_mentions``): the same fact written another way ("the US" / "the
 United States", "DHS" spelled out elsewhere, "three" / "3", "Sept." /
 "September", "Mr. Smith" / "Smith", a date phrase moved within its sentence)
 is matched first and never reported; what is left is a change when it sits
-where the old value was, else dropped or added, unless the other article
-states it anywhere (prefer showing less over showing wrong). ``find`` runs it
-over every changed block whose edits could hold a fact, with one ``NameTable``
-per article: facts are found only in the passages compared, the whole-article
-questions answered from indexes. One module (~450 lines): the matching levels
-share the table and the same-fact rules.
+where the old value was (a name also when its place holds a word the rewrite
+writes nowhere else), else dropped or added, unless the other article states
+it anywhere (a weekday or relative date: near the aligned passage); prefer
+showing less over showing wrong. ``find`` runs it over every changed block
+whose edits could hold a fact, with one ``NameTable`` per article: facts are
+found only in the passages compared, the whole-article questions answered from
+indexes (``name_index``). One module (~560 lines): the matching levels share
+the table and the same-fact rules.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from reader.core.spin.context import Change, Finding, FindingKind, SpinContext
 from reader.core.spin.fact_mentions import (
-    CONNECT,
+    DATE_WORDS,
+    STOP_WORDS,
+    TITLE_WORDS,
     Capitals,
     Mention,
     StatedFacts,
@@ -30,10 +35,10 @@ from reader.core.spin.fact_mentions import (
     family,
     find_names,
     find_quantities_and_times,
-    make_run,
     name_kind,
-    name_parts,
 )
+from reader.core.spin.name_index import NameIndex
+from reader.core.spin.name_index import initials as _initials
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,66 +54,6 @@ class FactChange:
     why: str
 
 
-def _initials(key: str) -> str:
-    """ "department of homeland security" -> "dhs" (connectors skipped)."""
-    return "".join(w[0] for w in key.split() if w not in CONNECT and w != "the")
-
-
-# Every capitalised run of an article in one C-speed pass: words joined by single spaces or
-# a connector ("Department of Homeland Security"). Only what a run's words are matters here.
-_RUN_RE = re.compile(
-    r"[A-Z](?<![A-Za-z0-9&][A-Z])[\w’'.&-]*"
-    rf"(?: (?:(?:{'|'.join(sorted(CONNECT))})(?: the)? )?[A-Z][\w’'.&-]*)*"
-)
-_CAPITAL_RE = re.compile(r"\b[A-Z]\w*")
-_ACRONYM_RE = re.compile(r"\(([A-Z][A-Z.&]{1,7})\)")
-_RUN_END_RE = re.compile(_RUN_RE.pattern + r" ?$")
-
-
-@dataclass(slots=True)
-class _Names:
-    """Every name an article writes anywhere, in the forms has_name asks about."""
-
-    keys: set[str] = field(default_factory=set)  # canonical keys of every name written
-    capitals: set[str] = field(default_factory=set)  # every capitalised word, lower-cased
-    words: set[str] = field(default_factory=set)  # first and last words of multi-word names
-    lasts: set[str] = field(default_factory=set)  # last words of every name
-    initialisms: dict[str, str] = field(default_factory=dict)  # "dhs" -> "department of ..."
-    surnames: set[str] = field(default_factory=set)  # one-word names also ending a full name
-
-
-def _run_keys(run: str) -> list[str]:
-    """The canonical keys of the names in one capitalised run as written."""
-    made = (make_run([(0, 0, w) for w in part]) for part in name_parts(run))
-    return [canonical(r.key) for r in made if r is not None]
-
-
-def _index_names(text: str) -> _Names:
-    """The article's names from its distinct capitalised runs (a set built at C speed)."""
-    names = _Names()
-    runs = set(_RUN_RE.findall(text))
-    names.capitals = {w.lower() for w in _CAPITAL_RE.findall(" ".join(runs))}
-    singles = set()
-    for run in runs:
-        for key in _run_keys(run):
-            words = key.split()
-            names.keys.add(key)
-            names.lasts.add(words[-1])
-            if len(words) > 1:
-                names.words.update((words[0], words[-1]))
-                names.initialisms.setdefault(_initials(key), key)
-            else:
-                singles.add(key)
-    # "Department of Homeland Security (DHS)": an acronym defined in the text.
-    for m in _ACRONYM_RE.finditer(text):
-        before = _RUN_END_RE.search(text, max(0, m.start() - 120), m.start())
-        keys = _run_keys(before.group().rstrip()) if before else []
-        if keys:
-            names.initialisms.setdefault(m.group(1).replace(".", "").lower(), keys[-1])
-    names.surnames = singles & names.words
-    return names
-
-
 class NameTable:
     """An article's facts, found passage by passage when asked, and what it states anywhere.
 
@@ -117,24 +62,19 @@ class NameTable:
     C-speed passes, each only when first needed.
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, *, eager: bool = False) -> None:
         self.text = text
-        self.capitals = Capitals(text)
+        # eager: many passages will ask, so index the whole article in one pass each.
+        self.capitals = Capitals(text, eager=eager)
         self._passages: dict[tuple[int, int], list[Mention]] = {}
-        self._names: _Names | None = None
+        self.names = NameIndex(text, eager=eager)
+        self._surnames = _Surnames(self.names)
         self._stated = StatedFacts(text)
 
     @classmethod
     def build(cls, text: str) -> NameTable:
         """The table of an article (its work is done when first asked)."""
         return cls(text)
-
-    @property
-    def names(self) -> _Names:
-        """The whole-article name index, built on first use."""
-        if self._names is None:
-            self._names = _index_names(self.text)
-        return self._names
 
     def facts_in(self, start: int, end: int) -> list[Mention]:
         """The fact mentions lying inside [start, end)."""
@@ -155,32 +95,47 @@ class NameTable:
             k = bisect_left(starts, r.end) - 1
             if k >= 0 and ends[k] > r.start:
                 continue  # "Sept." of a date, not a name
-            kind = name_kind(r, self.names.surnames)
+            kind = name_kind(r, self._surnames)
             facts.append(Mention(r.start, r.end, kind, ("name", canonical(r.key))))
         if runs:
             facts.sort(key=lambda f: f.start)
         return facts
 
     def expand(self, word: str) -> str | None:
-        """The spelled-out name of an acronym used in this article, if any."""
-        return self.names.initialisms.get(word)
+        """The spelled-out name of an acronym used in this article, if any (the first)."""
+        found = self.names.expansions(word)
+        return found[0] if found else None
+
+    def expansions(self, word: str) -> list[str]:
+        """Every spelled-out name the acronym word may stand for in this article."""
+        return self.names.expansions(word)
 
     def has_name(self, key: str) -> bool:
         """Whether this article mentions the name in any of its forms."""
         names = self.names
-        if key in names.keys:
+        if names.has_key(key):
             return True
         words = key.split()
         if len(words) == 1:
             w = words[0]
-            return w in names.words or w in names.initialisms or w in names.capitals
-        return _initials(key) in names.keys or words[-1] in names.lasts or words[0] in names.keys
+            return names.has_word(w) or names.has_initialism(w) or names.has_capital(w)
+        return names.has_key(_initials(key)) or names.has_last(words[-1]) or names.has_key(words[0])
 
     def has_fact(self, m: Mention, other: NameTable) -> bool:
         """Whether this article states the fact m (from the other article) anywhere."""
         if family(m.kind) == "name":
             return self.has_name(m.value[1])
         return any(_same(m, f, other, self, strict=True) for f in self._stated.candidates(m))
+
+
+class _Surnames:
+    """What name_kind asks ("is this word a surname?"), answered by the name index."""
+
+    def __init__(self, names: NameIndex) -> None:
+        self._names = names
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self._names.is_surname(word)
 
 
 @lru_cache(maxsize=2)
@@ -206,11 +161,11 @@ def _same_name(a: str, b: str, ta: NameTable, tb: NameTable) -> bool:
         if len(wb) > 1 and (w in (wb[0], wb[-1]) or w == _initials(b)):
             return True
         # An acronym spelled out in either article ("DHS" / "Department of Homeland Security").
-        for full in (ta.expand(w), tb.expand(w)):
-            if full is not None and (full == b or _initials(full) == _initials(b) and len(wb) > 1):
+        for full in (*ta.expansions(w), *tb.expansions(w)):
+            if full == b or _initials(full) == _initials(b) and len(wb) > 1:
                 return True
-        for full in (ta.expand(wb[0]), tb.expand(wb[0])) if len(wb) == 1 else ():
-            if full is not None and (full == a or w in full.split()):
+        for full in (*ta.expansions(wb[0]), *tb.expansions(wb[0])) if len(wb) == 1 else ():
+            if full == a or w in full.split():
                 return True
         return False
     # "Donald Trump" / "Donald J. Trump" are one name; "North Korea" / "South Korea" are not.
@@ -254,11 +209,14 @@ _WORD_RE = re.compile(r"[’']s\b|\w+|[.,;:!?]")
 
 def _context(text: str, m: Mention, lo: int, hi: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Two tokens before and after a mention inside [lo, hi), nearest first; "<s>" at the edges."""
+    # Only the two nearest tokens each side are normalised (the pattern reads no
+    # character outside its bounds, so bounds are as good as a slice).
     before = [
-        w.lower().replace("’", "'") for w in _WORD_RE.findall(text[max(lo, m.start - 60) : m.start])
+        w.lower().replace("’", "'")
+        for w in _WORD_RE.findall(text, max(lo, m.start - 60), m.start)[-2:]
     ]
     after = [
-        w.lower().replace("’", "'") for w in _WORD_RE.findall(text[m.end : min(hi, m.end + 60)])
+        w.lower().replace("’", "'") for w in _WORD_RE.findall(text, m.end, min(hi, m.end + 60))[:2]
     ]
     return tuple((before[::-1] + ["<s>"])[:2]), tuple((after + ["<s>"])[:2])
 
@@ -280,6 +238,121 @@ def _anchor(a: tuple[str, ...], b: tuple[str, ...]) -> float:
     return score
 
 
+_CAPITALISED_RE = re.compile(r"[A-Z][\w’'&-]*")  # one word: a slot holds one or two
+_SLOT_SCORE = 1.5  # stronger than a change between two facts: one side is no fact yet
+
+
+def _renamed(
+    left_text: str,
+    right_text: str,
+    right_span: tuple[int, int],
+    matched: list[tuple[Mention, Mention]],
+    free_l: list[Mention],
+    right: list[Mention],
+    ctx: dict,
+    lt: NameTable,
+    rt: NameTable,
+) -> list[tuple[Mention, tuple[int, int]]]:
+    """Left names whose place in the right passage holds another capitalised word.
+
+    Two cases: a name matched with a shorter form of itself whose missing word was
+    replaced ("Pat Caddell:" -> "Pat Brandtner:", "Pat" matched "Pat Caddell"), and a
+    name left alone whose neighbours on both sides are kept around a new word. The
+    new word must not be one the rewrite writes in lower case ("Officials said").
+    """
+    found: list[tuple[Mention, tuple[int, int]]] = []
+    for a, b in matched:
+        if family(a.kind) != "name":
+            continue
+        wa, wb = a.value[1].split(), b.value[1].split()
+        if len(wa) <= len(wb):
+            continue
+        if wa[: len(wb)] == wb:
+            m = (
+                _CAPITALISED_RE.match(right_text, b.end + 1)
+                if right_text[b.end : b.end + 1] == " "
+                else None
+            )
+            missing = wa[len(wb)]
+        elif wa[-len(wb) :] == wb:
+            m = _capitalised_before(right_text, b.start)
+            missing = wa[-len(wb) - 1]
+        else:
+            continue
+        if m is None or m.end() > right_span[1] or m.start() < right_span[0]:
+            continue
+        word = m.group().split()[0] if m.start() > b.start else m.group().split()[-1]
+        if _new_word(word, wa, missing, rt):
+            found.append((a, (min(b.start, m.start()), max(b.end, m.end()))))
+    names = [a for a in free_l if family(a.kind) == "name" and rt.has_fact(a, lt)]
+    if not names:  # (a name stated nowhere in the rewrite is reported as dropped)
+        return found
+    words = [m.span() for m in _CAPITALISED_RE.finditer(right_text, *right_span)]
+    # Slots of one word and of two words in a row ("Lindsey Graham" -> "Ana Moreau").
+    slots = words + [
+        (x[0], y[1]) for x, y in zip(words, words[1:], strict=False) if y[0] == x[1] + 1
+    ]
+    if len(names) * len(slots) > _MAX_PAIRS:
+        return found  # not prose: comparing every name with every slot would be quadratic
+    # Slots inside a fact of the passage are that fact's (right is in text order).
+    starts = [f.start for f in right]
+    free_slots = []
+    for start, end in slots:
+        k = bisect_left(starts, end) - 1
+        if k >= 0 and right[k].end > start:
+            continue
+        slot = Mention(start, end, "name", ("name", ""))
+        free_slots.append((start, end, _context(right_text, slot, *right_span)))
+    for a in names:
+        ca = ctx[id(a)]
+        best, best_score = None, _SLOT_SCORE - 1e-9
+        old = a.value[1].split()
+        for start, end, cb in free_slots:
+            score = _anchor(ca[0], cb[0]) + _anchor(ca[1], cb[1])
+            if score > best_score and all(
+                _new_word(w, old, None, rt) for w in right_text[start:end].split()
+            ):
+                best, best_score = (start, end), score
+        if best is not None:
+            found.append((a, best))
+    return found
+
+
+def _capitalised_before(text: str, pos: int) -> re.Match | None:
+    """The capitalised word ending right before the space before pos, if any."""
+    if text[pos - 1 : pos] != " ":
+        return None
+    start = max(0, pos - 60)
+    last = None
+    for m in _CAPITALISED_RE.finditer(text, start, pos - 1):
+        last = m
+    return last if last is not None and last.end() == pos - 1 else None
+
+
+def _new_word(word: str, old_words: list[str], missing: str | None, rt: NameTable) -> bool:
+    """Whether word can be a name put in the place of another (not a common word)."""
+    low = word.rstrip(".").lower()
+    for possessive in ("’s", "'s"):
+        low = low.removesuffix(possessive)
+    folded = _fold(low)
+    if folded in {_fold(w) for w in old_words} or (
+        missing is not None and folded == _fold(missing)
+    ):
+        return False  # the same word, maybe written without its accents ("Pena" / "Peña")
+    if low in STOP_WORDS or low in DATE_WORDS or low in TITLE_WORDS or len(low) < 2:
+        return False  # "President Obama" for "Barack Obama" is no other name
+    return not rt.capitals.written_lower(low)
+
+
+def _fold(word: str) -> str:
+    """The word without accents."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+def _words_at(text: str, span: tuple[int, int]) -> str:
+    return " ".join(text[span[0] : span[1]].split())
+
+
 def _words(text: str, m: Mention) -> str:
     """The mention as written, on one line."""
     return " ".join(text[m.start : m.end].split())
@@ -291,29 +364,37 @@ _WEIGHT = {"changed": 0.8, "dropped": 0.6, "added": 0.55}
 _NAME_WEIGHT = 0.85  # times the weight: a name is more often rewritten than truly changed
 
 
-_MAY_BE_FACT = re.compile(
-    r"[0-9$€£%A-Z]|\b(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty"
-    r"|thirty|forty|fifty|hundred|thousand|million|billion|trillion|dozen|percent|week|weeks"
-    r"|month|months|year|years|day|days|today|tonight|yesterday|tomorrow|ago|decade|century"
-    r"|morning|afternoon|evening|night|weekend|quarter|half)\b"
+# A fact changed, dropped or added has words in an edit of its block: a digit, a
+# capital, a sign, or a number or date word (the prefilter of spans_matching).
+_MAY_BE_FACT = re.compile(r"[0-9$€£%A-Z]")
+_FACT_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
+    "hundred thousand million billion trillion dozen percent week weeks month months year "
+    "years day days today tonight yesterday tomorrow ago decade century morning afternoon "
+    "evening night weekend quarter half".split()
 )
+
+
+_EAGER_BLOCKS = 100
 
 
 def find(ctx: SpinContext) -> list[Finding]:
     """Facts changed, dropped or added in every paired block whose words differ."""
     # A fact changed, dropped or added has words in an edit of its block: blocks
     # whose edits hold no digit, capital or date or number word cannot have one.
+    edits = ctx.edits
     touched = {
-        e.block
-        for e in ctx.edits
-        if any(
-            span is not None and _MAY_BE_FACT.search(ctx.text(side), span[0], span[1])
-            for side, span in (("left", e.left), ("right", e.right))
-        )
+        edits[i].block
+        for side in ("left", "right")
+        for i in ctx.edits_matching(side, _MAY_BE_FACT, _FACT_WORDS)
     }
     if not touched:
         return []
-    lt, rt = NameTable(ctx.left.text), NameTable(ctx.right.text)
+    # Past a few dozen passages, questions about names are many: each article is then
+    # indexed whole in one pass instead of word by word (cheaper for few questions).
+    eager = len(touched) > _EAGER_BLOCKS
+    lt = NameTable(ctx.left.text, eager=eager)
+    rt = NameTable(ctx.right.text, eager=eager)
     found = []
     for index in sorted(touched):
         block = ctx.blocks[index]
@@ -337,6 +418,26 @@ def find(ctx: SpinContext) -> list[Finding]:
                 )
             )
     return found
+
+
+# Characters read either side of the aligned passage, inside its paragraph, for a
+# weekday or relative date moved rather than dropped: a sentence or two.
+_NEAR = 300
+
+
+def _local_time(m: Mention) -> bool:
+    return m.kind in ("weekday", "relative date")
+
+
+def _near(m: Mention, text: str, span: tuple[int, int], own: NameTable, other: NameTable) -> bool:
+    """Whether text states the fact m (of the other article) near span, in its paragraph."""
+    lo, hi = max(0, span[0] - _NEAR), min(len(text), span[1] + _NEAR)
+    lo = text.rfind("\n", lo, span[0]) + 1 or lo
+    end = text.find("\n", span[1], hi)
+    hi = end if end >= 0 else hi
+    return any(
+        _same(m, f, own, other, strict=True) for f in find_quantities_and_times(text, lo, hi)
+    )
 
 
 def fact_changes(
@@ -363,6 +464,7 @@ def fact_changes(
     # 1. The same fact on both sides, however written: exact values in the same
     # place first, so that of two "Clinton"s the one replaced stays unmatched.
     free_l, free_r = list(left), list(right)
+    matched: list[tuple[Mention, Mention]] = []
     ctx = {id(a): _context(left_text, a, lo_l, hi_l) for a in left}
     ctx.update({id(b): _context(right_text, b, lo_r, hi_r) for b in right})
     for level in (0, 1, 2):
@@ -386,6 +488,7 @@ def fact_changes(
             if best is not None:
                 free_l.remove(a)
                 free_r.remove(best)
+                matched.append((a, best))
 
     # 2. A changed fact sits where the old one was: same neighbouring word.
     out: list[FactChange] = []
@@ -421,6 +524,14 @@ def fact_changes(
             free_l.remove(la[0])
             free_r.remove(rb[0])
             changed.append((la[0], rb[0]))
+    # A name replaced by a word the rewrite writes nowhere else, which is therefore not
+    # read as a name ("Obama Sees ..." -> "Okafor Sees ..." in a Title Case headline).
+    renamed = _renamed(left_text, right_text, (lo_r, hi_r), matched, free_l, right, ctx, lt, rt)
+    for a, span in renamed:
+        if a in free_l:
+            free_l.remove(a)
+        why = f"{a.kind} changed: {_words(left_text, a)} -> {_words_at(right_text, span)}"
+        out.append(FactChange("changed", "right", *span, (a.start, a.end), a.kind, why))
     for a, b in changed:
         kind = b.kind if b.kind != "name" else a.kind
         out.append(
@@ -435,9 +546,15 @@ def fact_changes(
             )
         )
 
-    # 3. Left alone: dropped or added, unless the other article states it anywhere.
+    # 3. Left alone: dropped or added, unless the other article states it anywhere; a
+    # weekday or relative date ("on Monday", "last week"), which news repeats, unless
+    # the other side states it near the aligned passage (moved to a sentence nearby).
     for a in free_l:
-        if not rt.has_fact(a, lt):
+        if (
+            not rt.has_fact(a, lt)
+            or _local_time(a)
+            and not _near(a, right_text, right_span, lt, rt)
+        ):
             out.append(
                 FactChange(
                     "dropped",
@@ -450,7 +567,7 @@ def fact_changes(
                 )
             )
     for b in free_r:
-        if not lt.has_fact(b, rt):
+        if not lt.has_fact(b, rt) or _local_time(b) and not _near(b, left_text, left_span, rt, lt):
             out.append(
                 FactChange(
                     "added",

@@ -18,12 +18,19 @@ from reader.core.spin.context import Change, Edit, Finding, FindingKind, Side, S
 _NEGATORS = frozenset("not no never none nobody nothing neither nor cannot".split())
 _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
 _STEM = 5  # letters two words share to count as the same word ("resign", "resigned")
+# Where a negator may be (a superset of what _negator accepts): edits without one on
+# either side are skipped in one pass over all edits.
+_HINT_WORDS = _NEGATORS
+_HINT = re.compile(r"[nN]['’][tT]")
 
 
 def find(ctx: SpinContext) -> list[Finding]:
     """Negations one side of an edit has and the other lacks."""
     found: list[Finding] = []
-    for edit in ctx.edits:
+    edits = ctx.edits
+    hinted = ctx.edits_matching("left", _HINT, _HINT_WORDS)
+    hinted |= ctx.edits_matching("right", _HINT, _HINT_WORDS)
+    for edit in (edits[i] for i in sorted(hinted)):
         left = _words(ctx, "left", edit.left)
         right = _words(ctx, "right", edit.right)
         lneg = [w for w in left if _negator(w[2])]

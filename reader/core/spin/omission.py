@@ -24,9 +24,10 @@ from reader.core.spin.context import (
     Side,
     SpinContext,
     other_side,
+    spans_matching,
 )
 from reader.core.spin.fact_mentions import MONTHS, WEEKDAYS
-from reader.core.spin.sourcing import source_phrases
+from reader.core.spin.sourcing import SOURCE_WORDS, source_phrases
 
 _AROUND_MAX = 6_000  # characters of the other side read around a one-sided passage
 MIN_WORDS = 8  # a run inside a paired block shorter than this is rewording, not a passage
@@ -35,12 +36,19 @@ _REPLACED_MAX = 3  # ... and so is one replaced by more than this many words
 # Cheap signs of what a passage carries, to decide whether it is worth showing and
 # how much it weighs; the fact detector reads the facts themselves.
 _FIGURE = re.compile(
-    r"\d[\d,.]*%?|\b(?:percent|million|billion|thousand|hundred|dozen)\b|\b(?:"
+    r"[0-9][0-9,.]*%?|\b(?:percent|million|billion|thousand|hundred|dozen)\b|\b(?:"
     + "|".join(name.capitalize() for name in (*MONTHS, *WEEKDAYS) if len(name) > 3)
     + r")\b"
 )
 # Capitalised words after a word of the sentence (so not opening it): a name.
 _NAME = re.compile(r"(?<=[a-z,;:] )[A-Z][\w'’.-]+(?:\s+(?:of\s+|the\s+)?[A-Z][\w'’.-]+)*")
+# What _FIGURE or a source phrase needs (see sourcing.SOURCE_WORDS): the prefilter.
+_DIGIT = re.compile(r"[0-9]")  # not \d: a category is many times slower to scan
+_CARRIES = frozenset(
+    {"percent", "million", "billion", "thousand", "hundred", "dozen"}
+    | {name for name in (*MONTHS, *WEEKDAYS) if len(name) > 3}
+    | SOURCE_WORDS
+)
 _WORDS = re.compile(r"\w+")
 _CAPITAL = re.compile(r"\b[A-Z]")
 
@@ -51,40 +59,58 @@ def find(ctx: SpinContext) -> list[Finding]:
     unpaired = _unpaired_quotations(ctx)
     seen: dict[tuple[Side, Span], tuple[set[str], set[str]]] = {}
     blocks = ctx.blocks
-    # The nearest paired block before and after each block, found in two passes.
-    before: list[int | None] = []
-    last = None
-    for i, block in enumerate(blocks):
-        before.append(last)
-        if block.left and block.right:
-            last = i
-    after: list[int | None] = [None] * len(blocks)
-    last = None
-    for i in range(len(blocks) - 1, -1, -1):
-        after[i] = last
-        if blocks[i].left and blocks[i].right:
-            last = i
+    # Every passage that may be a finding, in order: (side, span, block or edit, whole).
+    todo: list[tuple[Side, Span, int | Span | None, bool]] = []
     for i, block in enumerate(blocks):
         if block.kind is BlockKind.OMITTED and block.left is not None:
-            side, span, other = "left", block.left, "right"
+            todo.append(("left", block.left, i, True))
         elif block.kind is BlockKind.ADDED and block.right is not None:
-            side, span, other = "right", block.right, "left"
-        else:
-            continue
-        around = _around(ctx, before[i], after[i], other)
-        found += _passage(ctx, side, span, around, unpaired, seen, whole=True)
+            todo.append(("right", block.right, i, True))
     for edit in ctx.edits:
-        block = ctx.blocks[edit.block]
+        block = blocks[edit.block]
         for side, span, replaced, passage in (
             ("left", edit.left, edit.right, block.right),
             ("right", edit.right, edit.left, block.left),
         ):
-            if span is None or _count(ctx, side, span) < MIN_WORDS:
+            # MIN_WORDS words have MIN_WORDS - 1 spaces between them: shorter spans are not.
+            if span is None or span[1] - span[0] < 2 * MIN_WORDS - 1:
+                continue
+            if _count(ctx, side, span) < MIN_WORDS:
                 continue
             if replaced is not None and _count(ctx, other_side(side), replaced) > _REPLACED_MAX:
                 continue
-            found += _passage(ctx, side, span, passage, unpaired, seen, whole=False)
+            todo.append((side, span, passage, False))
+    # Most passages carry no figure, quotation or source: one pass over each side's
+    # passages joined finds those that may, and only they are read closely.
+    carries = {
+        side: spans_matching(
+            ctx.text(side), [t[1] if t[0] == side else None for t in todo], _DIGIT, _CARRIES
+        )
+        for side in ("left", "right")
+    }
+    paired: list[int] | None = None  # the paired blocks' indexes, when first needed
+    for k, (side, span, where, whole) in enumerate(todo):
+        if k not in carries[side] and not _holds_quotation(unpaired[side], span):
+            continue
+        if whole:
+            assert isinstance(where, int)
+            if paired is None:
+                paired = [i for i, b in enumerate(blocks) if b.left and b.right]
+            # The nearest paired blocks before and after this one.
+            j = bisect.bisect_left(paired, where)
+            before = paired[j - 1] if j > 0 else None
+            after = paired[j] if j < len(paired) else None
+            counterpart = _around(ctx, before, after, other_side(side))
+        else:
+            assert not isinstance(where, int)
+            counterpart = where
+        found += _passage(ctx, side, span, counterpart, unpaired, seen, whole=whole)
     return found
+
+
+def _holds_quotation(starts: list[int], span: Span) -> bool:
+    k = bisect.bisect_left(starts, span[0])
+    return k < len(starts) and starts[k] < span[1]
 
 
 def _passage(
@@ -101,6 +127,15 @@ def _passage(
     start, end = _trim(text, span)
     if end <= start:
         return []
+    # What the passage itself carries first: most carry nothing, and then the other
+    # side (up to _AROUND_MAX characters of it) need not be read at all.
+    own_figures = set(_FIGURE.findall(text, start, end))
+    starts = unpaired[side]
+    k = bisect.bisect_left(starts, start)
+    quoted = k < len(starts) and starts[k] < end  # a quotation the other article lacks
+    phrases = source_phrases(ctx, side, (start, end))
+    if not (own_figures or quoted or phrases):
+        return []
     # What the aligned passage also has was moved or reworded, not dropped or added.
     other = ""
     other_figures: set[str] = set()
@@ -114,15 +149,16 @@ def _passage(
         if key not in seen:
             seen[key] = (set(_FIGURE.findall(other)), {m.rstrip(".") for m in _NAME.findall(other)})
         other_figures, other_names = seen[key]
-    figures = len(set(_FIGURE.findall(text, start, end)) - other_figures)
+    figures = len(own_figures - other_figures)
+    sources = len([s for s in phrases if s[2] not in other])
+    # Names alone do not make a finding: a rough count of capitalised words is no
+    # evidence that a fact went missing (the fact detector reads names properly).
+    if not (figures or quoted or sources):
+        return []
     names = 0
     found_names = {m.rstrip(".") for m in _NAME.findall(text, start, end)} - other_names
     if found_names and not _title_case(text, start, end):  # a Title Case headline: all capitals
         names = len(found_names)
-    starts = unpaired[side]
-    k = bisect.bisect_left(starts, start)
-    quoted = k < len(starts) and starts[k] < end  # a quotation the other article lacks
-    sources = len([s for s in source_phrases(ctx, side, (start, end)) if s[2] not in other])
     carried = []
     if figures:
         carried.append(_plural(figures, "figure or date", "figures or dates"))
@@ -132,10 +168,6 @@ def _passage(
         carried.append("a quotation")
     if sources:
         carried.append(_plural(sources, "source", "sources"))
-    # Names alone do not make a finding: a rough count of capitalised words is no
-    # evidence that a fact went missing (the fact detector reads names properly).
-    if not (figures or quoted or sources):
-        return []
     weight = (
         0.3
         + 0.08 * min(figures, 4)

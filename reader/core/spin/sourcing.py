@@ -22,7 +22,15 @@ from __future__ import annotations
 import re
 
 from reader.core.article import Span
-from reader.core.spin.context import Change, Edit, Finding, FindingKind, Side, SpinContext
+from reader.core.spin.context import (
+    Change,
+    Edit,
+    Finding,
+    FindingKind,
+    Side,
+    SpinContext,
+    spans_matching,
+)
 from reader.core.spin.lexicons import verb_forms
 
 # Reporting verbs by strength, as lemmas (forms are made by ``_lemma``).
@@ -47,6 +55,7 @@ _IRREGULAR = {"said": "say", "told": "tell", "wrote": "write", "written": "write
 # Every form of every reporting verb -> its lemma (a doubled form too many does no harm).
 _VERB_FORMS = {form: lemma for lemma in _VERB_CLASS for form in verb_forms(lemma)}
 _VERB_FORMS.update(_IRREGULAR)
+_VERB_WORDS = frozenset(_VERB_FORMS)
 _CLASS_WORDS = {
     "neutral": "only reports",
     "assertive": "flags it as a claim",
@@ -76,14 +85,16 @@ _BOOSTERS = frozenset(
     "indisputably unquestionably truly".split()
 )
 _BOOSTER_PHRASES = frozenset({"in fact", "of course", "no doubt", "without doubt", "in reality"})
+# What an edit must hold to have a marker (of a phrase, its last word: where it is found).
+_MARKER_WORDS = _HEDGES | _BOOSTERS | {p.split()[-1] for p in _BOOSTER_PHRASES}
 # Words are looked up one by one: a regex alternation of hundreds of words is tried
 # alternative by alternative at every position, many times slower than a dict.
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # Words without which no source phrase can be in a passage: the cheap test before the search.
-_SOURCE_HINT = re.compile(
-    r"\b(?:according|said|says|reported|reports|found|finds|wrote|stated|told|per|cited)\b",
-    re.IGNORECASE,
+SOURCE_WORDS = frozenset(
+    "according said says reported reports found finds wrote stated told per cited".split()
 )
+SOURCE_HINT = re.compile(rf"\b(?:{'|'.join(sorted(SOURCE_WORDS))})\b", re.IGNORECASE)
 
 _NAME = r"[A-Z][\w'’.&-]*(?:\s+(?:of\s+|for\s+|the\s+)?[A-Z][\w'’.&-]*){0,4}"
 # "the report", "a spokesman", "two senior officials": a source named by what it is.
@@ -108,14 +119,28 @@ _PRONOUN_SOURCES = frozenset("he she they it we i you this that there who which"
 def find(ctx: SpinContext) -> list[Finding]:
     """Sources, reporting verbs and hedges that differ between aligned passages."""
     found: list[Finding] = []
-    by_block: dict[int, list[Edit]] = {}
-    for edit in ctx.edits:
-        by_block.setdefault(edit.block, []).append(edit)
-    for index, edits in by_block.items():
-        block = ctx.blocks[index]
+    all_edits = ctx.edits
+    by_block: dict[int, list[int]] = {}
+    for i, edit in enumerate(all_edits):
+        by_block.setdefault(edit.block, []).append(i)
+    # Most blocks name no source and most edits hold no reporting verb or hedge: one
+    # pass over all of them joined finds those that may (spans_matching).
+    blocks = [ctx.blocks[index] for index in by_block]
+    sourced = spans_matching(ctx.text("left"), [b.left for b in blocks], None, SOURCE_WORDS)
+    sourced |= spans_matching(ctx.text("right"), [b.right for b in blocks], None, SOURCE_WORDS)
+    verbs_l = ctx.edits_matching("left", None, _VERB_WORDS)
+    verbs_r = ctx.edits_matching("right", None, _VERB_WORDS)
+    marked = ctx.edits_matching("left", None, _MARKER_WORDS)
+    marked |= ctx.edits_matching("right", None, _MARKER_WORDS)
+    for k, members in enumerate(by_block.values()):
+        block = blocks[k]
         assert block.left is not None and block.right is not None
-        in_block = _sources(ctx, block.left, block.right) + _verbs(ctx, edits)
-        in_block += _hedges(ctx, edits, block.left, block.right)
+        in_block = _sources(ctx, block.left, block.right) if k in sourced else []
+        if any(i in verbs_l for i in members) and any(i in verbs_r for i in members):
+            in_block += _verbs(ctx, [all_edits[i] for i in members if i in verbs_l or i in verbs_r])
+        hedged = [all_edits[i] for i in members if i in marked]
+        if hedged:
+            in_block += _hedges(ctx, hedged, block.left, block.right)
         # A real paragraph changes a handful of these; hundreds mean a text that is not
         # prose (a word list, a table): showing them all would bury the real findings.
         found += sorted(in_block, key=lambda f: -f.weight)[:_MAX_PER_BLOCK]
@@ -128,7 +153,7 @@ def find(ctx: SpinContext) -> list[Finding]:
 def source_phrases(ctx: SpinContext, side: Side, span: Span) -> list[tuple[Span, str, str]]:
     """(span of the phrase, the source normalised, the phrase as written) in ``span``."""
     text = ctx.text(side)
-    if not _SOURCE_HINT.search(text, span[0], span[1]):
+    if not SOURCE_HINT.search(text, span[0], span[1]):
         return []  # the full pattern is slow to fail; most passages name no source
     out = []
     for match in _SOURCES.finditer(text, span[0], span[1]):
