@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from importlib.resources import files
 
 import pytest
@@ -156,14 +157,15 @@ def test_every_shipped_lexicon_is_named_in_the_readme_with_a_licence_and_loads()
         for line in readme.splitlines()
         if line.startswith("| `")
     }
-    shipped = sorted(p.name for p in folder.iterdir() if p.name.endswith(".tsv"))
-    assert shipped
-    licences = ("MIT", "ODbL", "PDDL", "WordNet 3.0 licence", "CC BY-SA 4.0")
+    shipped = sorted(p.name for p in folder.iterdir() if p.name.endswith(".json"))
+    assert shipped == ["loaded_all.json", "loaded_hot.json"]
     for name in shipped:
         assert name in rows, f"{name} is not in the README's table"
-        assert any(lic in rows[name] for lic in licences), f"{name} has no licence in the README"
-        data = [r for r in loaded._rows(name)]
-        assert data and all(len(r) >= 2 for r in data), f"{name} does not load"
+        assert "CC BY-SA 4.0" in rows[name], f"{name} has no licence in the README"
+        data = json.loads((folder / name).read_text(encoding="utf-8"))
+        # the file names its sources and licence itself, and has entries
+        assert "CC BY-SA 4.0" in data["licence"] and "VADER" in data["licence"]
+        assert len(data.get("hot") or data["words"]) > 1000
 
 
 def test_the_licences_that_must_travel_with_the_data_are_installed_beside_it():

@@ -1,7 +1,8 @@
 """Loaded wording one side has and its aligned counterpart lacks.
 
 ``lexicons.find_loaded`` says which words are loaded (emotive, pejorative,
-intensifying, figurative verbs of saying and acting, labels, scare quotes);
+intensifying, figurative verbs of saying and acting, labels, generalisations
+over groups of people, scare quotes);
 this module keeps those the other side does not share. Inside a paired
 block only the edited words are read, and a loaded word the other side's
 passage also has (moved within the sentence) is no finding. A passage only one
