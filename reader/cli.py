@@ -1,12 +1,25 @@
-"""The command line: ``compare LEFT RIGHT [--json]`` and ``quotes FILE [--json]``."""
+"""The command line: ``compare LEFT RIGHT [--json]`` and ``quotes FILE [--json]``.
+
+Output goes to standard output, or with ``--output FILE`` to a temporary file
+beside FILE renamed over it once complete. JSON is compact unless ``--indent N``
+asks otherwise, and written in pieces as it is encoded, never built as one
+string. A failed write (a full disk) is a one-line error and exit 2; what went
+to FILE is removed, and what went to standard output, when that is a regular
+file, is cut back off it: no partial report is left looking complete.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
 import os
+import stat
 import sys
-from typing import TextIO
+import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from itertools import islice
+from typing import Any, TextIO
 
 from reader import __version__
 from reader.core.compare import compare
@@ -48,10 +61,17 @@ def build_parser() -> argparse.ArgumentParser:
     cmp.add_argument("right", help="the rewrite")
     cmp.add_argument("--json", action="store_true", help="print the comparison as JSON")
     cmp.add_argument("--html", metavar="REPORT", help="write a self-contained HTML report")
-    cmp.add_argument("--force", action="store_true", help="replace an existing report")
+    cmp.add_argument("--force", action="store_true", help="replace an existing report or output")
     quotes = sub.add_parser("quotes", help="list the direct quotations of one article")
     quotes.add_argument("file")
     quotes.add_argument("--json", action="store_true", help="print the quotations as JSON")
+    for command in (cmp, quotes):
+        command.add_argument(
+            "--indent", type=int, metavar="N", help="indent the JSON N spaces (default: compact)"
+        )
+        command.add_argument(
+            "-o", "--output", metavar="FILE", help="write to FILE instead of standard output"
+        )
     return parser
 
 
@@ -61,26 +81,29 @@ def main(argv: list[str] | None = None, *, stdout: TextIO | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         if args.command == "compare":
-            if args.html and os.path.exists(args.html) and not args.force:
-                raise ReportError(f"{args.html}: already exists (use --force to replace it)")
+            inputs = (args.left, args.right)
+            for target in (args.html, args.output):
+                _check_target(target, inputs, force=args.force)
             comparison = compare(load(args.left), load(args.right), parallel=True)
             if args.html:
-                write_report(args.html, render_html(comparison), inputs=(args.left, args.right))
-            if args.json:
-                json.dump(comparison.to_json(), out, ensure_ascii=False, indent=1)
-                out.write("\n")
-            elif not args.html:
-                write_terminal(comparison, out, colour=_wants_colour(out))
+                write_report(args.html, render_html(comparison), inputs=inputs)
+            if args.json or not args.html:
+                with _destination(args.output, out, inputs) as dest:
+                    if args.json:
+                        write_json(comparison.json_items(), dest, indent=args.indent)
+                    else:
+                        write_terminal(comparison, dest, colour=_wants_colour(dest))
         else:
+            _check_target(args.output, (args.file,), force=args.force)
             article = load(args.file)
             found = extract_quotes(article)
-            if args.json:
-                payload = {"quotes": [q.to_json(article.text) for q in found]}
-                json.dump(payload, out, ensure_ascii=False, indent=1)
-                out.write("\n")
-            else:
-                for quote in found:
-                    out.write(_quote_line(quote, article.text) + "\n")
+            with _destination(args.output, out, (args.file,)) as dest:
+                if args.json:
+                    quotes = (q.to_json(article.text) for q in found)
+                    write_json([("quotes", quotes)], dest, indent=args.indent)
+                else:
+                    for quote in found:
+                        dest.write(_quote_line(quote, article.text) + "\n")
     except (ArticleError, ReportError) as error:
         print(f"article-reader: {error}", file=sys.stderr)
         return 2
@@ -92,6 +115,129 @@ def main(argv: list[str] | None = None, *, stdout: TextIO | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     return 0
+
+
+def _check_target(path: str | None, inputs: tuple[str, ...], *, force: bool) -> None:
+    """Refuse, before any work, an output path that exists (without ``force``) or is no file.
+
+    A device, pipe or directory is never replaced by a report renamed over it
+    (as root, ``--html /dev/full`` would have replaced the device).
+    """
+    if path is None:
+        return
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise ReportError(f"{path}: {error.strerror or error}") from None
+    if not stat.S_ISREG(mode):
+        raise ReportError(f"{path}: not a regular file")
+    for item in inputs:
+        try:
+            if os.path.samefile(path, item):
+                raise ReportError(f"{path}: refusing to overwrite an input article")
+        except OSError:
+            continue
+    if not force:
+        raise ReportError(f"{path}: already exists (use --force to replace it)")
+
+
+@contextmanager
+def _destination(path: str | None, out: TextIO, inputs: tuple[str, ...]) -> Iterator[TextIO]:
+    """Where the output goes: ``path`` written whole or not at all, else ``out``.
+
+    A write that fails raises ``ReportError`` naming the destination, and leaves
+    no partial output: the temporary file is removed, and standard output, when
+    it is a regular file, is cut back to where it stood.
+    """
+    if path is None:
+        yield from _to_stream(out)
+        return
+    directory = os.path.dirname(path) or "."
+    try:
+        handle, temp = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", dir=directory)
+    except OSError as error:
+        raise ReportError(f"{path}: {error.strerror or error}") from None
+    try:
+        with open(handle, "w", encoding="utf-8", newline="\n") as stream:
+            yield stream
+        os.chmod(temp, 0o644)  # mkstemp makes it private; the output is an ordinary file
+        os.replace(temp, path)
+    except BaseException as error:
+        try:
+            os.unlink(temp)
+        except OSError:
+            pass
+        if isinstance(error, OSError):
+            raise ReportError(f"{path}: {error.strerror or error}") from None
+        raise
+
+
+def _to_stream(out: TextIO) -> Iterator[TextIO]:
+    fd = start = None
+    try:
+        fd = out.fileno()
+        if stat.S_ISREG(os.fstat(fd).st_mode):
+            out.flush()
+            start = os.lseek(fd, 0, os.SEEK_CUR)
+    except (AttributeError, OSError, ValueError):  # io.StringIO and the like
+        fd = None
+    try:
+        yield out
+        out.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        if fd is not None:
+            if start is not None:
+                try:
+                    os.ftruncate(fd, start)
+                    os.lseek(fd, start, os.SEEK_SET)
+                except OSError:
+                    pass
+            # What is still buffered must not fail again when the interpreter exits.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), fd)
+        raise ReportError(f"standard output: {error.strerror or error}") from None
+
+
+# Items encoded per write when streaming a long list: big enough for the C
+# encoder to do the work, small enough never to hold a 3 MB pair's JSON at once.
+_BATCH = 500
+
+
+def write_json(items: Iterable[tuple[str, Any]], out: TextIO, *, indent: int | None = None) -> None:
+    """Write a JSON object of ``items`` (key, value) and a line break to ``out``.
+
+    A value that is an iterator is a long list, encoded and written a batch at
+    a time. Compact (no spaces) unless ``indent`` is given; the same text as
+    ``json.dumps`` of the whole object with the same settings.
+    """
+    if indent is not None:
+        json.dump({k: _listed(v) for k, v in items}, out, ensure_ascii=False, indent=indent)
+        out.write("\n")
+        return
+    # ``JSONEncoder.encode`` runs the C encoder; ``json.dump`` would use the Python one.
+    encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    out.write("{")
+    for n, (key, value) in enumerate(items):
+        out.write(f"{',' if n else ''}{encode(key)}:")
+        if not isinstance(value, Iterator):
+            out.write(encode(value))
+            continue
+        out.write("[")
+        batch = list(islice(value, _BATCH))
+        first = True
+        while batch:
+            out.write(("" if first else ",") + encode(batch)[1:-1])
+            first = False
+            batch = list(islice(value, _BATCH))
+        out.write("]")
+    out.write("}\n")
+
+
+def _listed(value: Any) -> Any:
+    return list(value) if isinstance(value, Iterator) else value
 
 
 def _wants_colour(out: TextIO) -> bool:

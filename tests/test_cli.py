@@ -93,3 +93,105 @@ def test_terminal_findings_are_coloured_on_a_tty(seed_paths, monkeypatch):
     monkeypatch.delenv("NO_COLOR", raising=False)
     assert main(["compare", str(seed_paths[0]), str(seed_paths[1])], stdout=out) == 0
     assert "\x1b[1mAttribution\x1b[0m, \x1b[31m− dropped\x1b[0m" in out.getvalue()
+
+
+def test_json_is_compact_unless_an_indent_is_asked_for(seed_paths):
+    from reader.core.compare import compare
+    from reader.core.load.loader import load
+
+    expected = compare(load(seed_paths[0]), load(seed_paths[1])).to_json()
+    args = ["compare", str(seed_paths[0]), str(seed_paths[1]), "--json"]
+    out = io.StringIO()
+    assert main(args, stdout=out) == 0
+    compact = json.dumps(expected, ensure_ascii=False, separators=(",", ":")) + "\n"
+    assert out.getvalue() == compact  # streamed in pieces, the same text
+    out = io.StringIO()
+    assert main([*args, "--indent", "2"], stdout=out) == 0
+    assert out.getvalue() == json.dumps(expected, ensure_ascii=False, indent=2) + "\n"
+
+
+def _run_with_file_size_limit(args, limit, **kwargs):
+    """The command line in a child that may write files of at most ``limit`` bytes (a full disk)."""
+    import resource
+    import signal
+
+    def limited():
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past it then fails with EFBIG
+
+    return subprocess.run(
+        [sys.executable, "-m", "reader", *args],
+        preexec_fn=limited,
+        stderr=subprocess.PIPE,
+        text=True,
+        **kwargs,
+    )
+
+
+def _one_line_error(proc, *words):
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("article-reader: "), proc.stderr
+    assert all(word in lines[0] for word in words), lines[0]
+
+
+def test_a_failed_write_to_standard_output_leaves_no_partial_report(seed_paths, tmp_path):
+    report = tmp_path / "report.json"
+    report.write_text("earlier output\n", encoding="utf-8")
+    with report.open("a", encoding="utf-8") as stdout:  # ">> report.json"
+        proc = _run_with_file_size_limit(
+            ["compare", str(seed_paths[0]), str(seed_paths[1]), "--json"], 4_000, stdout=stdout
+        )
+    _one_line_error(proc, "standard output")
+    assert report.read_text(encoding="utf-8") == "earlier output\n"  # cut back, nothing partial
+
+
+def test_json_onto_a_full_device_is_a_one_line_error(seed_paths):
+    import os
+
+    import pytest
+
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full here")
+    for extra in (["--json"], []):
+        with open("/dev/full", "w") as full:
+            proc = subprocess.run(
+                [sys.executable, "-m", "reader", "compare", str(seed_paths[0]), str(seed_paths[1])]
+                + extra,
+                stdout=full,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+        _one_line_error(proc, "standard output", "No space left")
+
+
+def test_output_file_is_written_whole_or_not_at_all(seed_paths, tmp_path):
+    target = tmp_path / "out" / "comparison.json"
+    target.parent.mkdir()
+    args = ["compare", str(seed_paths[0]), str(seed_paths[1]), "--json", "-o", str(target)]
+    proc = _run_with_file_size_limit(args, 4_000)
+    _one_line_error(proc, str(target))
+    assert list(target.parent.iterdir()) == []  # no partial file, no temporary one
+    out = io.StringIO()
+    assert main(args, stdout=out) == 0 and out.getvalue() == ""
+    written = target.read_text(encoding="utf-8")
+    plain = io.StringIO()
+    main(["compare", str(seed_paths[0]), str(seed_paths[1]), "--json"], stdout=plain)
+    assert written == plain.getvalue()
+    assert main(args, stdout=io.StringIO()) == 2  # exists: --force to replace it
+    assert main([*args, "--force"], stdout=io.StringIO()) == 0
+    assert [p.name for p in target.parent.iterdir()] == ["comparison.json"]
+
+
+def test_a_report_is_never_renamed_over_a_device_or_pipe(seed_paths, tmp_path):
+    import os
+    import stat
+
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)  # as /dev/full would be: replacing it with a file would break it
+    for option in ("--html", "--output"):
+        args = ["compare", str(seed_paths[0]), str(seed_paths[1]), option, str(pipe), "--force"]
+        assert main(args, stdout=io.StringIO()) == 2
+        assert stat.S_ISFIFO(os.stat(pipe).st_mode)
+    assert [p.name for p in tmp_path.iterdir()] == ["pipe"]

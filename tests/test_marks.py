@@ -75,8 +75,13 @@ def test_shown_leaves_out_what_the_reader_chose_to_ignore():
 
 
 def test_shown_can_leave_out_moved_marks():
-    left = Article.from_text("First point here.\nSecond point there.\nThird point last.")
-    right = Article.from_text("Third point last.\nFirst point here.\nSecond point there.")
+    # Sentences long enough to count as a move (20 word characters or more).
+    left = Article.from_text(
+        "First point made here.\nSecond point made there.\nThird point made at last."
+    )
+    right = Article.from_text(
+        "Third point made at last.\nFirst point made here.\nSecond point made there."
+    )
     marks = Marks(compare(left, right))
     assert any(m.kind is MarkKind.MOVED for m in marks.shown("right"))
     assert not any(m.kind is MarkKind.MOVED for m in marks.shown("right", moved=False))

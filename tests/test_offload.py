@@ -25,6 +25,9 @@ def seeds(seed_paths):
 @pytest.fixture
 def always_offload(monkeypatch):
     monkeypatch.setattr(offload, "MIN_CHARS", 0)
+    # Whatever else the test machine is running: an idle two-core one.
+    monkeypatch.setattr(offload, "usable_cores", lambda: 2)
+    monkeypatch.setattr(offload.os, "getloadavg", lambda: (0.0, 0.0, 0.0), raising=False)
 
 
 @pytest.fixture(autouse=True)
@@ -118,3 +121,25 @@ def _loaded_modules() -> list[str]:
 
 def test_the_worker_process_imports_the_engine_only():
     assert offload.run_in_worker(_loaded_modules) == []
+
+
+def test_no_free_core_keeps_the_work_here(seeds, always_offload, monkeypatch):
+    # Pinned to one core (taskset), a second process would only take turns with this one.
+    monkeypatch.undo()  # the fixture's usable_cores too: the real one reads the affinity
+    monkeypatch.setattr(offload, "MIN_CHARS", 0)
+    monkeypatch.setattr(offload.os, "getloadavg", lambda: (0.0, 0.0, 0.0), raising=False)
+    monkeypatch.setattr(offload.os, "sched_getaffinity", lambda pid: {0}, raising=False)
+    assert offload.usable_cores() == 1
+    job = offload.quote_pairs_job(*seeds)
+    assert not job.offloaded
+    assert job.result() == quote_pairs(*seeds)
+    # Two cores, both busy with other work.
+    monkeypatch.setattr(offload.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    monkeypatch.setattr(offload.os, "getloadavg", lambda: (1.8, 1.0, 1.0), raising=False)
+    assert not offload.quote_pairs_job(*seeds).offloaded
+    monkeypatch.setattr(offload.os, "getloadavg", lambda: (0.7, 1.0, 1.0), raising=False)
+    job = offload.quote_pairs_job(*seeds)
+    try:
+        assert job.offloaded
+    finally:
+        job.close()

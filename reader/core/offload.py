@@ -192,13 +192,42 @@ class Job:
 def quote_pairs_job(left: Article, right: Article, *, parallel: bool = True) -> Job:
     """Start finding and pairing the quotations of a big pair in the worker.
 
-    ``parallel=False``, a small pair, a one-core machine or a worker still busy
+    ``parallel=False``, a small pair, no free core (one usable core, as on a
+    one-core machine or under ``taskset``, or cores kept busy by other work: a
+    second process then only takes turns with this one) or a worker still busy
     with another comparison keep the work in this process (at ``result()``).
     """
     args = (left.text, left.paragraphs, right.text, right.paragraphs)
     big = len(left.text) + len(right.text) >= MIN_CHARS
-    worker = _acquire() if parallel and big and (os.cpu_count() or 1) > 1 else None
+    worker = _acquire() if parallel and big and _core_free() else None
     return Job(_quote_pairs, args, worker)
+
+
+def _core_free() -> bool:
+    """Whether a core besides this process's own is free for the worker.
+
+    Two usable cores, and a load (the last minute's average of runnable
+    processes, this one included) that leaves half of one idle. Measured
+    (benchmarks/README.md): the worker gains 1.6-1.7x on two free cores, and
+    loses on one core or on two that other work keeps busy (300 KB: 1.7 s
+    against 1.0 s in one process, pinned to one core).
+    """
+    cores = usable_cores()
+    if cores < 2:
+        return False
+    try:
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):  # no load average on this platform
+        return True
+    return cores - load >= 0.5
+
+
+def usable_cores() -> int:
+    """The cores this process may run on: ``taskset``, cgroups' cpusets and the like count."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # no affinity on this platform
+        return os.cpu_count() or 1
 
 
 def _quote_pairs(

@@ -38,10 +38,14 @@ from reader.core.worddiff import DELETE, EQUAL, INSERT, Op, word_ops
 
 ANCHOR_MIN = 0.5  # mutual best pairs at least this similar anchor the alignment
 GAP_MIN = 0.3  # inside a gap (order agrees), a pair needs this much
+KEPT_MIN = 0.75  # ...or, one sentence a side, this share of its plain words kept
+_KEPT_VALUE = 1e-3  # what such a pair adds to the gap's score
 MOVED_MIN = 0.55  # out of order, stronger evidence is needed
 MERGE_GAIN = 0.04  # how much a merge must raise similarity to be worth it
 GROW_MIN = 0.35  # share of a free neighbour's weight found in the group's counterpart
 GROW_SLACK = 0.01  # growing may lower the group's similarity only this much
+# A move needs this many word characters, as git's --color-moved asks of a moved block.
+MOVE_MIN_CHARS = 20
 CANDIDATES = 6  # counterparts kept per sentence
 RARE_WORDS = 8  # query words per sentence
 POSTING_CAP = 32  # words in more right sentences than this are not queried
@@ -93,7 +97,8 @@ def align(left: Article, right: Article, *, tick: Tick = _no_tick) -> tuple[Bloc
     ``tick(fraction)`` is called now and then with the share of work done; it may
     raise to abandon the alignment (that is how ``compare`` cancels).
     """
-    lside, rside = Side.of(left), Side.of(right)
+    bags: dict[str, Counter[str]] = {}  # a sentence kept word for word is counted once
+    lside, rside = Side.of(left, bags), Side.of(right, bags)
     exact = _exact_pairs(lside, rside)
     paired_right = set(exact.values())
     free_left = [i for i in range(len(lside.spans)) if i not in exact]
@@ -101,8 +106,13 @@ def align(left: Article, right: Article, *, tick: Tick = _no_tick) -> tuple[Bloc
     scorer = Scorer(lside, rside, free_left, free_right)
     settled = {i: (1.0, j) for i, j in exact.items()}
     settled.update(_between_exact(exact, paired_right, scorer))
-    candidates = _candidates(lside, rside, scorer, settled, free_right, lambda f: tick(0.5 * f))
-    groups = _anchor_groups(candidates, settled, len(lside.spans), len(rside.spans))
+    places = _expected_places(
+        {**_context_pairs(lside, rside), **exact}, len(lside.spans), len(rside.spans)
+    )
+    candidates = _candidates(
+        lside, rside, scorer, settled, free_right, places, lambda f: tick(0.5 * f)
+    )
+    groups = _without_short_moves(_anchor_groups(candidates, settled, places), lside)
     if lside.has_headline and rside.has_headline:
         groups.insert(0, _Group(0, 1, 0, 1, 1.0))
     backbone = [g for g in groups if not g.moved]
@@ -111,6 +121,7 @@ def align(left: Article, right: Article, *, tick: Tick = _no_tick) -> tuple[Bloc
     groups += _Gaps(lside, rside, scorer, candidates).between(backbone)
     groups = _grow_and_merge(groups, lside, rside, scorer)
     groups += _pair_leftovers(lside, rside, scorer, candidates, groups)
+    groups = _without_short_moves(groups, lside, rside)
     tick(0.6)
     return _blocks(groups, lside, rside, lambda f: tick(0.6 + 0.4 * f))
 
@@ -183,6 +194,7 @@ def _candidates(
     scorer: Scorer,
     settled: dict[int, tuple[float, int]],
     free_right: list[int],
+    places: list[float],
     tick: Tick,
 ) -> list[list[tuple[float, int]]]:
     """For each left sentence, up to ``CANDIDATES`` (similarity, right index), best first.
@@ -210,9 +222,11 @@ def _candidates(
         same = copies.get(lside.sentences[i])
         if same:
             # Word for word but repeated: common words alone might find no
-            # candidate, so every copy is one, nearest the expected place first.
-            same = sorted(same, key=lambda j: abs(j - expected))[:CANDIDATES]
-            result.append([(1.0, j) for j in same])
+            # candidate, so every copy is one, nearest the expected place first:
+            # the place told by the verbatim pairs around it, for a short
+            # sentence (one word a line) has copies every few lines.
+            nearest = _nearest_copies(same, places[i], CANDIDATES)
+            result.append([(1.0, j) for j in nearest])
             continue
         votes: Counter[int] = Counter()
         for w in scorer.rarest(lside.bag(i), RARE_WORDS):
@@ -234,6 +248,86 @@ def _candidates(
         scored.sort(key=lambda t: (-t[0], abs(t[1] - expected)))
         result.append(scored)
     return result
+
+
+def _context_pairs(lside: Side, rside: Side) -> dict[int, int]:
+    """Left index -> right index of sentences that, with the one before or after, occur once a side.
+
+    Short sentences repeat (one word a line: every line has copies), but two in
+    a row rarely do: such a pair of neighbours tells where a passage went.
+    Used only to place the search (``_expected_places``), never as pairs.
+    """
+    ls, rs = lside.sentences, rside.sentences
+    # Only sentences on both sides and repeated on one are looked at: the others
+    # pair by themselves or not at all, and prose has few repeated ones.
+    lcount, rcount = Counter(ls), Counter(rs)
+    repeated = {t for t, c in rcount.items() if t in lcount and (c > 1 or lcount[t] > 1)}
+    if not repeated:
+        return {}
+    lrep = [i for i, t in enumerate(ls) if t in repeated]
+    rrep = [j for j, t in enumerate(rs) if t in repeated]
+    found: dict[int, int] = {}
+    for before, after in ((1, 0), (0, 1)):  # with the one before, then with the one after
+        right: dict[tuple[str, str], int] = {}
+        for j in rrep:
+            if before <= j < len(rs) - after:
+                key = (rs[j - before], rs[j + after])
+                right[key] = -1 if key in right else j
+        keys = {i: (ls[i - before], ls[i + after]) for i in lrep if before <= i < len(ls) - after}
+        left_count = Counter(keys.values())
+        for i, key in keys.items():
+            j = right.get(key, -1)
+            if j >= 0 and left_count[key] == 1:
+                found.setdefault(i, j)
+    return found
+
+
+def _expected_places(known: dict[int, int], n: int, m: int) -> list[float]:
+    """Where each of ``n`` left sentences is expected among ``m`` right ones.
+
+    Interpolated between the in-order pairs ``known`` (their longest in-order
+    chain), so that a passage is looked for where its neighbours went, not at
+    its share of the way through the whole text: the two drift apart by every
+    addition and omission before it.
+    """
+    exact = known
+    scale = m / max(1, n)
+    lefts = sorted(exact)
+    chain = [lefts[k] for k in _longest_increasing([exact[i] for i in lefts])]
+    places = [i * scale for i in range(n)]
+    if not chain:
+        return places
+    first, last = chain[0], chain[-1]
+    for i in range(first):
+        places[i] = max(0.0, exact[first] - (first - i) * scale)
+    for a, b in pairwise(chain):
+        ja, jb = exact[a], exact[b]
+        step = (jb - ja) / (b - a)
+        for i in range(a, b):
+            places[i] = ja + (i - a) * step
+    for i in range(last, n):
+        places[i] = exact[last] + (i - last) * scale
+    return places
+
+
+def _nearest_copies(js: list[int], expected: float, k: int) -> list[int]:
+    """The ``k`` indices of ascending ``js`` nearest ``expected``; equally near: the lower first.
+
+    What ``sorted(js, key=distance)[:k]`` gives, found by bisection and a walk
+    outwards: a sentence repeated thousands of times has thousands of copies,
+    and sorting them all for each of its left copies was quadratic.
+    """
+    hi = bisect_left(js, expected)
+    lo = hi - 1
+    out: list[int] = []
+    while len(out) < k and (lo >= 0 or hi < len(js)):
+        if hi == len(js) or (lo >= 0 and expected - js[lo] <= js[hi] - expected):
+            out.append(js[lo])
+            lo -= 1
+        else:
+            out.append(js[hi])
+            hi += 1
+    return out
 
 
 def _most_voted(votes: Counter[int], expected: float) -> list[tuple[int, int]]:
@@ -307,18 +401,20 @@ def _nearest(tier: list[tuple[int, int]], expected: float, k: int) -> list[tuple
 def _anchor_groups(
     candidates: list[list[tuple[float, int]]],
     settled: dict[int, tuple[float, int]],
-    n: int,
-    m: int,
+    places: list[float],
 ) -> list[_Group]:
-    """Mutual best pairs; those on the longest in-order chain form the backbone."""
-    scale = m / max(1, n)
+    """Mutual best pairs; those on the longest in-order chain form the backbone.
+
+    Left sentences equally similar to one right sentence: the one expected
+    nearest it (``places``) has it.
+    """
     # A settled pair is mutual best whatever else lists its right sentence.
     best_for_right = {j: (sim, 0.0, i) for i, (sim, j) in settled.items()}
     for i, cands in enumerate(candidates):
         if i in settled:
             continue
         for sim, j in cands:
-            key = (sim, -abs(i * scale - j), i)
+            key = (sim, -abs(places[i] - j), i)
             known = best_for_right.get(j)
             if known is None or (key[:2] > known[:2] and known[2] not in settled):
                 best_for_right[j] = key
@@ -357,6 +453,46 @@ def _longest_increasing(values: list[int]) -> list[int]:
         out.append(idx)
         idx = back[idx]
     return out[::-1]
+
+
+def _without_short_moves(
+    groups: list[_Group], lside: Side, rside: Side | None = None
+) -> list[_Group]:
+    """``groups`` less the moved runs too short to be a move (``MOVE_MIN_CHARS``).
+
+    A run is moved groups that follow each other on both sides. A word or two
+    out of place is no move: among many short repeated sentences (one word a
+    line) some copy always stands out of order, and it is the in-order copy
+    that is the counterpart; and a short sentence found once a side may be
+    a word the rewrite deleted in one place and inserted in another. Dropped
+    runs are freed (``rside`` given: their sentences untaken) for what follows
+    to pair in order or show as changed.
+    """
+    moved = sorted((g for g in groups if g.moved), key=attrgetter("l0"))
+    short: set[int] = set()
+    run: list[_Group] = []
+    for g in [*moved, None]:
+        if g is not None and run and run[-1].l1 == g.l0 and run[-1].r1 == g.r0:
+            run.append(g)
+            continue
+        if run and sum(_alnum(lside, i) for r in run for i in range(r.l0, r.l1)) < MOVE_MIN_CHARS:
+            short.update(map(id, run))
+        run = [g] if g is not None else []
+    if not short:
+        return groups
+    kept = []
+    for g in groups:
+        if id(g) not in short:
+            kept.append(g)
+        elif rside is not None:
+            lside.taken[g.l0 : g.l1] = [False] * (g.l1 - g.l0)
+            rside.taken[g.r0 : g.r1] = [False] * (g.r1 - g.r0)
+    return kept
+
+
+def _alnum(side: Side, i: int) -> int:
+    """Word characters (letters, digits) in sentence ``i``."""
+    return sum([len(w) * c for w, c in side.bag(i).items()])
 
 
 # -- 3. gaps -----------------------------------------------------------------------------------
@@ -435,9 +571,15 @@ def _gap_dp(
                 if any(lside.taken[i0 : i0 + da]) or any(rside.taken[j0 : j0 + db]):
                     continue
                 sim = scorer.groups(i0, i0 + da, j0, j0 + db)
-                if sim < GAP_MIN:
+                if sim >= GAP_MIN:
+                    value = score[a - da][b - db] + sim - GAP_MIN
+                elif da == db == 1 and _kept_words(lside.bag(i0), rside.bag(j0)) >= KEPT_MIN:
+                    # Most of its words kept, in a text whose every sentence has
+                    # them (IDF weighs them near nothing): an edit of it. Worth
+                    # only a little, so any pairing the weights back wins.
+                    value = score[a - 1][b - 1] + _KEPT_VALUE
+                else:
                     continue
-                value = score[a - da][b - db] + sim - GAP_MIN
                 if value > best:
                     best, step = value, (da, db, sim)
             score[a][b] = best if step else 0.0
@@ -454,6 +596,14 @@ def _gap_dp(
     for g in groups:
         _take(lside, rside, g)
     return groups
+
+
+def _kept_words(a: Counter[str], b: Counter[str]) -> float:
+    """Dice over plain word counts (no weights): the share of both sentences' words they share."""
+    if len(a) > len(b):
+        a, b = b, a
+    total = sum(a.values()) + sum(b.values())
+    return 2 * sum([min(c, b[w]) for w, c in a.items() if w in b]) / total if total else 0.0
 
 
 # -- 4. grow and merge -------------------------------------------------------------------------

@@ -29,26 +29,35 @@ class Side:
     taken: list[bool]
     has_headline: bool
     _bags: list[Counter[str] | None]
+    _by_text: dict[str, Counter[str]]
 
     @classmethod
-    def of(cls, article: Article) -> Side:
+    def of(cls, article: Article, bags: dict[str, Counter[str]] | None = None) -> Side:
+        """One article's side; ``bags`` (sentence text -> word counts) may be shared."""
         spans = list(article.sentences)
         first = article.text[spans[0][0] : spans[0][1]] if spans else ""
         # A line ending in a full stop is a lead sentence, whatever the loader called it.
         headline = bool(first and first == article.title and first[-1] not in ".!?")
-        bags: list[Counter[str] | None] = [None] * len(spans)
+        own: list[Counter[str] | None] = [None] * len(spans)
         if headline:
             # A headline is compared with the other headline only: its words
             # ("White House", "Biden") echo the lead without being its counterpart.
-            bags[0] = Counter()
+            own[0] = Counter()
         text = article.text
         sentences = [text[start:end] for start, end in spans]
-        return cls(text, spans, sentences, [False] * len(spans), headline, bags)
+        by_text = {} if bags is None else bags
+        return cls(text, spans, sentences, [False] * len(spans), headline, own, by_text)
 
     def bag(self, i: int) -> Counter[str]:
+        """Sentence ``i``'s word counts (lower case). Shared by its copies: never to be changed."""
         bag = self._bags[i]
         if bag is None:
-            bag = self._bags[i] = Counter(WORD.findall(self.sentences[i].lower()))
+            text = self.sentences[i]
+            # A text that repeats itself makes one bag a distinct sentence.
+            bag = self._by_text.get(text)
+            if bag is None:
+                bag = self._by_text[text] = Counter(WORD.findall(text.lower()))
+            self._bags[i] = bag
         return bag
 
 
@@ -149,9 +158,16 @@ class Masses:
         self.bag = side.bag
         self._idf = idf
         self._masses: list[float | None] = [None] * len(side.spans)
-        # The free sentences are the ones scored: all weighed at once.
+        # The free sentences are the ones scored: all weighed at once, each
+        # distinct bag once (copies of a sentence share theirs).
+        masses = self._masses
+        by_bag: dict[int, float] = {}
         for i in free:
-            self._masses[i] = _mass(side.bag(i), idf)
+            bag = side.bag(i)
+            mass = by_bag.get(id(bag))
+            if mass is None:
+                mass = by_bag[id(bag)] = _mass(bag, idf)
+            masses[i] = mass
 
     def of(self, i: int) -> float:
         mass = self._masses[i]

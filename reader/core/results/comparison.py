@@ -6,6 +6,7 @@ copies: the views colour ``article.text[start:end]`` directly.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Literal
@@ -245,22 +246,32 @@ class Comparison:
     findings: tuple[Finding, ...] = ()  # weightiest first
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "left": _article_json(self.left),
-            "right": _article_json(self.right),
-            "blocks": [block.to_json() for block in self.blocks],
-            "quotes": [
-                {
-                    "status": pair.status.value,
-                    "left": [q.to_json(self.left.text) for q in pair.left],
-                    "right": [q.to_json(self.right.text) for q in pair.right],
-                    "ops": [[op.tag, op.text] for op in pair.ops],
-                }
-                for pair in self.quote_pairs
-            ],
-            "spin": [f.to_json(self.left.text, self.right.text) for f in self.findings],
-            "summary": self.summary.to_json(),
-        }
+        return {key: _listed(value) for key, value in self.json_items()}
+
+    def json_items(self) -> Iterator[tuple[str, Any]]:
+        """``to_json()``'s keys and values in order, its long lists as iterators.
+
+        For writing the JSON in pieces (the command line): a 3 MB pair's blocks
+        need never be held as JSON values all at once.
+        """
+        yield "left", _article_json(self.left)
+        yield "right", _article_json(self.right)
+        yield "blocks", map(Block.to_json, self.blocks)
+        yield "quotes", (
+            {
+                "status": pair.status.value,
+                "left": [q.to_json(self.left.text) for q in pair.left],
+                "right": [q.to_json(self.right.text) for q in pair.right],
+                "ops": [[op.tag, op.text] for op in pair.ops],
+            }
+            for pair in self.quote_pairs
+        )
+        yield "spin", (f.to_json(self.left.text, self.right.text) for f in self.findings)
+        yield "summary", self.summary.to_json()
+
+
+def _listed(value: Any) -> Any:
+    return list(value) if isinstance(value, Iterator) else value
 
 
 def _article_json(article: Article) -> dict[str, Any]:
