@@ -24,17 +24,18 @@ only later.
 from __future__ import annotations
 
 import atexit
-import multiprocessing
 import os
 import threading
 from collections.abc import Callable
-from multiprocessing.connection import Connection
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader.core.article import Article
 from reader.core.gc_pause import gc_paused
 from reader.core.quotes.pairing import quote_pairs
 from reader.core.results.comparison import QuotePair
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
 
 # Articles of this many characters together are worth a second process.
 MIN_CHARS = 200_000
@@ -46,6 +47,10 @@ class _Worker:
     """The worker process and this side of its pipe; one job at a time."""
 
     def __init__(self) -> None:
+        # Imported here: multiprocessing costs ~80 ms at start, and most runs
+        # (small pairs, the sample) never start a worker.
+        import multiprocessing
+
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
         if context.get_start_method() == "forkserver":
