@@ -46,12 +46,20 @@ class Block:
     moved: bool = False
 
     def to_json(self) -> dict[str, Any]:
+        # inner_moves reads Block: imported here, not at the top, to avoid a cycle.
+        from reader.core.results.inner_moves import block_moves
+
         return {
             "kind": self.kind.value,
             "left": list(self.left) if self.left else None,
             "right": list(self.right) if self.right else None,
             "moved": self.moved,
             "ops": [[op.tag, op.text] for op in self.ops],
+            # Runs of "-" and "+" text that are the same words moved within the
+            # block ([left_start, left_end, right_start, right_end]): kept, not edits.
+            "moved_within": [
+                [m.left_start, m.left_end, m.right_start, m.right_end] for m in block_moves(self)
+            ],
         }
 
 

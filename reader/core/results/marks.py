@@ -10,11 +10,13 @@ get marks of their own (``finding_marks``), drawn over the ordinary ones.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
 from reader.core.results.comparison import BlockKind, Change, Comparison
+from reader.core.results.inner_moves import InnerMove, block_moves, find_moves
 from reader.core.results.query import SIDES, Side
 from reader.core.worddiff import DELETE, EQUAL, INSERT, Op, side_text
 
@@ -23,7 +25,8 @@ class MarkKind(StrEnum):
     ADDED = "added"  # right only: inside a changed pair, or a whole added block
     OMITTED = "omitted"  # left only: inside a changed pair, or a whole omitted block
     CHANGED = "changed"  # a paired block whose words differ (the whole span, tinted lightly)
-    MOVED = "moved"  # a paired block out of reading order (the whole span)
+    MOVED = "moved"  # a paired block out of reading order (the whole span), or words moved
+    # within their block (``inner_moves``): kept, only in another place
 
 
 # The edit ops each side owns, and the mark they make there.
@@ -75,13 +78,20 @@ def finding_marks(comparison: Comparison, side: Side) -> list[FindingMark]:
     return sorted(marks, key=lambda m: (m.start, m.end, m.finding))
 
 
-def side_marks(comparison: Comparison, side: Side) -> list[Mark]:
+def side_marks(
+    comparison: Comparison, side: Side, moves: Sequence[list[InnerMove]] | None = None
+) -> list[Mark]:
     """All marks of ``side``, block spans first, then word edits.
 
     Whole-block marks (changed, moved, whole added/omitted blocks) come before
     the word-level added/omitted marks, so painting in order puts the word
-    edits on top. Whitespace-only edits are not marked.
+    edits on top. Whitespace-only edits are not marked. Words the rewrite
+    moved within their block (``inner_moves``) are marked moved, not added or
+    omitted: they are kept. ``moves`` (one list per block, from
+    ``comparison_moves``) saves finding them again.
     """
+    if moves is None:
+        moves = comparison_moves(comparison)
     own = _OWN_TAG[side]
     own_kind = _EDIT_KIND[own]
     spans: list[Mark] = []
@@ -98,14 +108,44 @@ def side_marks(comparison: Comparison, side: Side) -> list[Mark]:
             spans.append(Mark(span[0], span[1], MarkKind.CHANGED, index))
         if block.moved:
             spans.append(Mark(span[0], span[1], MarkKind.MOVED, index))
+        kept = sorted(_own_span(m, side) for m in moves[index])
+        k = 0
         pos = span[0]
         for op in block.ops:
             if op.tag == EQUAL or op.tag == own:
                 end = pos + len(op.text)
                 if op.tag == own and op.text.strip():
-                    words.append(Mark(pos, end, own_kind, index))
+                    while k < len(kept) and kept[k][1] <= pos:
+                        k += 1
+                    cut = pos
+                    while k < len(kept) and kept[k][0] < end:
+                        a, b = kept[k]
+                        _edit_mark(words, op.text, pos, cut, a, own_kind, index)
+                        words.append(Mark(a, b, MarkKind.MOVED, index))
+                        cut = b
+                        k += 1
+                    _edit_mark(words, op.text, pos, cut, end, own_kind, index)
                 pos = end
     return spans + words
+
+
+def comparison_moves(comparison: Comparison) -> list[list[InnerMove]]:
+    """Per block of ``comparison``, the runs its rewrite moved within it (``inner_moves``)."""
+    return [block_moves(block) for block in comparison.blocks]
+
+
+def _own_span(move: InnerMove, side: Side) -> tuple[int, int]:
+    if side == "left":
+        return move.left_start, move.left_end
+    return move.right_start, move.right_end
+
+
+def _edit_mark(
+    out: list[Mark], text: str, base: int, start: int, end: int, kind: MarkKind, block: int
+) -> None:
+    """Mark ``[start, end)`` of an edit op starting at ``base``, unless it is only whitespace."""
+    if end > start and text[start - base : end - base].strip():
+        out.append(Mark(start, end, kind, block))
 
 
 def inline(ops: Sequence[Op]) -> list[tuple[str, MarkKind | None]]:
@@ -114,9 +154,52 @@ def inline(ops: Sequence[Op]) -> list[tuple[str, MarkKind | None]]:
 
     For a view that prints a passage once rather than side by side (the
     terminal, the report's quotation table); every edit op is marked there,
-    whitespace included, so nothing changed goes unseen between words.
+    whitespace included, so nothing changed goes unseen between words. Words
+    the rewrite moved within the passage (``inner_moves``) are kept, so they
+    are printed once, where the rewrite has them, unmarked; their old place is
+    left out. Kinds are only ADDED, OMITTED or None.
     """
-    return [(op.text, _EDIT_KIND.get(op.tag)) for op in ops]
+    moves = find_moves(ops)
+    if not moves:
+        return [(op.text, _EDIT_KIND.get(op.tag)) for op in ops]
+    gone = sorted((m.left_start, m.left_end) for m in moves)
+    kept = sorted((m.right_start, m.right_end) for m in moves)
+    out: list[tuple[str, MarkKind | None]] = []
+    left = right = 0
+    for op in ops:
+        if op.tag == EQUAL:
+            out.append((op.text, None))
+            left += len(op.text)
+            right += len(op.text)
+        elif op.tag == DELETE:
+            out.extend(_cut(op.text, left, gone, MarkKind.OMITTED, drop=True))
+            left += len(op.text)
+        else:
+            out.extend(_cut(op.text, right, kept, MarkKind.ADDED, drop=False))
+            right += len(op.text)
+    return [(text, kind) for text, kind in out if text]
+
+
+def _cut(
+    text: str, base: int, spans: list[tuple[int, int]], kind: MarkKind, *, drop: bool
+) -> list[tuple[str, MarkKind | None]]:
+    """``text`` (starting at ``base``) as ``kind`` pieces, ``spans`` inside it dropped or kept."""
+    out: list[tuple[str, MarkKind | None]] = []
+    end = base + len(text)
+    cut = base
+    # Spans are sorted and apart, so their ends are sorted too: start at the first one ending here.
+    k = bisect_right(spans, (base, base))
+    if k and spans[k - 1][1] > base:
+        k -= 1
+    while k < len(spans) and spans[k][0] < end:
+        a, b = spans[k]
+        k += 1
+        out.append((text[cut - base : a - base], kind))
+        if not drop:
+            out.append((text[a - base : b - base], None))
+        cut = b
+    out.append((text[cut - base :], kind))
+    return out
 
 
 class Marks:
@@ -131,7 +214,8 @@ class Marks:
 
     def __init__(self, comparison: Comparison) -> None:
         self.comparison = comparison
-        self._all = {side: side_marks(comparison, side) for side in SIDES}
+        self.moves = comparison_moves(comparison)  # per block: runs moved within it
+        self._all = {side: side_marks(comparison, side, self.moves) for side in SIDES}
         self._findings = {side: finding_marks(comparison, side) for side in SIDES}
         self._ignorable: dict[tuple[Side, bool, bool], _Ignorable] = {}
 
@@ -159,19 +243,38 @@ class Marks:
             return list(marks)
         key = (side, ignore_case, ignore_punctuation)
         if key not in self._ignorable:
-            self._ignorable[key] = _ignorable(self.comparison, side, key[1], key[2])
-        hidden, quiet = self._ignorable[key]
+            self._ignorable[key] = _ignorable(
+                self.comparison, side, key[1], key[2], self._all[side]
+            )
+        hidden, pieces, quiet = self._ignorable[key]
         return [
             m
             for m in marks
-            if (m.start, m.end) not in hidden
+            if not (
+                m.kind in _EDIT_KINDS
+                and ((m.start, m.end) in pieces or _inside(hidden, m.start, m.end))
+            )
             and not (m.kind is MarkKind.CHANGED and m.block in quiet)
         ]
 
 
+_EDIT_KINDS = (MarkKind.ADDED, MarkKind.OMITTED)
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` lies in one of ``spans`` (sorted, not overlapping).
+
+    An edit op's mark may be cut in pieces around words moved within the
+    block; each piece is hidden with its op.
+    """
+    k = bisect_right(spans, (start, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= start and end <= spans[k][1]
+
+
 _PUNCTUATION = re.compile(r"[^\w\s]+")
-# Edit spans that differ only as ignored, and changed blocks with nothing else.
-_Ignorable = tuple[set[tuple[int, int]], set[int]]
+# Edit spans that differ only as ignored, edit marks that are only what is ignored (a piece
+# of an edit cut by words moved within the block), and changed blocks with nothing else.
+_Ignorable = tuple[list[tuple[int, int]], set[tuple[int, int]], set[int]]
 
 
 def _normal(text: str, case: bool, punctuation: bool) -> str:
@@ -182,10 +285,22 @@ def _normal(text: str, case: bool, punctuation: bool) -> str:
     return " ".join(text.split())
 
 
-def _ignorable(comparison: Comparison, side: Side, case: bool, punctuation: bool) -> _Ignorable:
-    """Spans of ``side``'s edit ops that differ only as ignored, and blocks with nothing else."""
+def _ignorable(
+    comparison: Comparison, side: Side, case: bool, punctuation: bool, marks: list[Mark]
+) -> _Ignorable:
+    """Spans of ``side``'s edit ops that differ only as ignored, and blocks with nothing else.
+
+    Also the edit ``marks`` whose own text is nothing but what is ignored: an
+    op cut around moved words leaves pieces such as ":" that are punctuation only.
+    """
+    text = comparison.left.text if side == "left" else comparison.right.text
+    pieces = {
+        (m.start, m.end)
+        for m in marks
+        if m.kind in _EDIT_KINDS and not _normal(text[m.start : m.end], case, punctuation)
+    }
     own = _OWN_TAG[side]
-    hidden: set[tuple[int, int]] = set()
+    hidden: list[tuple[int, int]] = []
     quiet: set[int] = set()
     for index, block in enumerate(comparison.blocks):
         if block.kind is not BlockKind.CHANGED:
@@ -210,6 +325,6 @@ def _ignorable(comparison: Comparison, side: Side, case: bool, punctuation: bool
                 if whole or _normal(op.text, case, punctuation) == _normal(
                     partner, case, punctuation
                 ):
-                    hidden.add((pos, end))
+                    hidden.append((pos, end))
             pos = end
-    return hidden, quiet
+    return sorted(hidden), pieces, quiet

@@ -13,7 +13,8 @@ from reader.core.results.comparison import (
     QuoteStatus,
     Summary,
 )
-from reader.core.worddiff import DELETE, EQUAL, INSERT
+from reader.core.results.inner_moves import block_moves
+from reader.core.worddiff import DELETE, EQUAL, INSERT, side_text
 
 # A kept run of this many words is copy-paste rather than shared vocabulary.
 VERBATIM_WORDS = 6
@@ -24,7 +25,11 @@ def summarize(
     quote_pairs: tuple[QuotePair, ...],
     findings: tuple[Finding, ...] = (),
 ) -> Summary:
-    """Count kept, added, omitted and moved characters (spaces not counted)."""
+    """Count kept, added, omitted and moved characters (spaces not counted).
+
+    Words the rewrite moved within their block (``inner_moves``) count as kept
+    and moved, not as omitted and added.
+    """
     counts = {EQUAL: 0, DELETE: 0, INSERT: 0}
     moved = verbatim = 0
     for block in blocks:
@@ -44,6 +49,21 @@ def summarize(
                 moved += n
             if long_run:
                 verbatim += n
+        moves = block_moves(block)
+        if moves:
+            assert block.right is not None  # only paired blocks have moves
+            right = side_text(block.ops, "right")
+            for move in moves:
+                words = right[move.right_start - block.right[0] : move.right_end - block.right[0]]
+                parts = words.split()
+                n = sum(map(len, parts))  # the same words: as many characters each side
+                counts[DELETE] -= n
+                counts[INSERT] -= n
+                counts[EQUAL] += n
+                if not is_moved:  # a moved block's right side is counted moved already
+                    moved += n
+                if len(parts) >= VERBATIM_WORDS:
+                    verbatim += n
     return Summary(
         left_chars=counts[EQUAL] + counts[DELETE],
         right_chars=counts[EQUAL] + counts[INSERT],
