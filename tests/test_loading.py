@@ -13,6 +13,7 @@ from pathlib import Path
 import docx
 import pytest
 from ebooklib import epub
+from hostile_inputs import pdf_bytes
 
 from reader.core.load.loader import load, load_bytes
 
@@ -51,17 +52,7 @@ def make_pdf(pages: list[list[str] | None]) -> bytes:
             b"/Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>" % content_id
         )
     objects[2] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (" ".join(kids).encode(), len(kids))
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = {}
-    for number in sorted(objects):
-        offsets[number] = len(out)
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, objects[number])
-    xref = len(out)
-    size = max(objects) + 1
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % size
-    out += b"".join(b"%010d 00000 n \n" % offsets[n] for n in range(1, size))
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (size, xref)
-    return bytes(out)
+    return pdf_bytes(objects)
 
 
 def make_docx(
