@@ -15,7 +15,6 @@ import json
 import os
 import stat
 import sys
-import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from itertools import islice
@@ -36,7 +35,12 @@ from reader.core.results.labels import (
     findings_count,
 )
 from reader.core.results.marks import MarkKind, inline
-from reader.core.results.report import ReportError, render_html, write_report
+from reader.core.results.report import (
+    ReportError,
+    render_html,
+    replaced_atomically,
+    write_report,
+)
 
 _COLOURS = {MarkKind.ADDED: "\x1b[4;32m", MarkKind.OMITTED: "\x1b[9;31m"}
 _RESET = "\x1b[0m"
@@ -154,24 +158,8 @@ def _destination(path: str | None, out: TextIO, inputs: tuple[str, ...]) -> Iter
     if path is None:
         yield from _to_stream(out)
         return
-    directory = os.path.dirname(path) or "."
-    try:
-        handle, temp = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", dir=directory)
-    except OSError as error:
-        raise ReportError(f"{path}: {error.strerror or error}") from None
-    try:
-        with open(handle, "w", encoding="utf-8", newline="\n") as stream:
-            yield stream
-        os.chmod(temp, 0o644)  # mkstemp makes it private; the output is an ordinary file
-        os.replace(temp, path)
-    except BaseException as error:
-        try:
-            os.unlink(temp)
-        except OSError:
-            pass
-        if isinstance(error, OSError):
-            raise ReportError(f"{path}: {error.strerror or error}") from None
-        raise
+    with replaced_atomically(path) as stream:
+        yield stream
 
 
 def _to_stream(out: TextIO) -> Iterator[TextIO]:

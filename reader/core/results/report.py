@@ -28,7 +28,10 @@ import html
 import os
 import tempfile
 from bisect import bisect_right
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import IO, Any
 
 from reader.core.article import Article
 from reader.core.results.comparison import (
@@ -363,20 +366,38 @@ def write_report(path: str | Path, content: str | bytes, *, inputs: tuple[str, .
                 raise ReportError(f"{target}: refusing to overwrite an input article")
         except OSError:
             continue
-    directory = target.parent if str(target.parent) else Path(".")
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    with replaced_atomically(target, binary=True) as stream:
+        stream.write(data)
+
+
+@contextmanager
+def replaced_atomically(path: str | Path, *, binary: bool = False) -> Iterator[IO[Any]]:
+    """A temporary file beside ``path`` that replaces it once the block ends without error.
+
+    On any failure the temporary file is removed and ``path`` is left as it was;
+    an ``OSError`` (a full disk) comes out as ``ReportError`` naming ``path``.
+    Text is written as UTF-8 with ``\n`` line ends.
+    """
+    directory = os.path.dirname(path) or "."
     try:
-        handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=directory)
+        handle, temp = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", dir=directory)
     except OSError as error:
-        raise ReportError(f"{target}: {error.strerror or error}") from None
+        raise ReportError(f"{path}: {error.strerror or error}") from None
     try:
-        data = content.encode("utf-8") if isinstance(content, str) else content
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.chmod(temp, 0o644)  # mkstemp makes it private; a report is an ordinary file
-        os.replace(temp, target)
-    except OSError as error:
+        if binary:
+            stream: IO[Any] = os.fdopen(handle, "wb")
+        else:
+            stream = open(handle, "w", encoding="utf-8", newline="\n")
+        with stream:
+            yield stream
+        os.chmod(temp, 0o644)  # mkstemp makes it private; the output is an ordinary file
+        os.replace(temp, path)
+    except BaseException as error:
         try:
             os.unlink(temp)
         except OSError:
             pass
-        raise ReportError(f"{target}: {error.strerror or error}") from None
+        if isinstance(error, OSError):
+            raise ReportError(f"{path}: {error.strerror or error}") from None
+        raise
