@@ -1,6 +1,6 @@
 """The engine's worst cases (issue 17, issue 16 case 6) beside git's word diff, in one run.
 
-    python benchmarks/worst_cases.py [--cases repeated,lines,identical,prose] [--repeat 3]
+    python benchmarks/worst_cases.py [--cases repeated,lines,identical,shuffled,prose] [--repeat 3]
                                      [--scale 1.0] [--no-cli] [--no-git]
 
 Each case is generated here at run time, at growing sizes:
@@ -11,6 +11,7 @@ Each case is generated here at run time, at growing sizes:
   words, so short lines repeat as words do in text); the rewrite substitutes
   1% of the lines, deletes 1% and inserts 1% (truth: those words; nothing moved);
 - ``identical``: N copies of one line, the same file on both sides;
+- ``shuffled``: N short lines sharing "the", the rewrite the same lines shuffled;
 - ``prose``: ``make_pairs`` pairs (ordinary rewrites), for reference.
 
 Per size, medians of ``--repeat`` runs: ``align`` (``Article.from_text`` on both
@@ -110,6 +111,23 @@ def one_word_lines(n: int, seed: int = 0) -> Case:
     return Case("\n".join(left) + "\n", "\n".join(right) + "\n", changed)
 
 
+def shuffled_lines(n: int, seed: int = 0) -> Case:
+    """``n`` short lines ("The <word>.") and the same lines in a random order (issue 16).
+
+    Every line is out of order and every pair of lines shares "the": each gap
+    between the few in-order anchors is full, and no group is free of shared
+    words. Truth: the lines whose word occurs once a side are moved, not changed;
+    the aligner may still mark the repeated ones.
+    """
+    rng = random.Random(seed)
+    vocabulary = _made_up_words(rng, 5_000)
+    weights = [1 / (rank + 1) for rank in range(len(vocabulary))]
+    left = [f"The {word}." for word in rng.choices(vocabulary, weights, k=n)]
+    right = left[:]
+    rng.shuffle(right)
+    return Case("\n".join(left) + "\n", "\n".join(right) + "\n", 0)
+
+
 def identical_lines(n: int, seed: int = 0) -> Case:
     """``n`` copies of one line, the same text on both sides (issue 16, case 6)."""
     text = "\n".join([SENTENCE[:-1] + ","] * n) + "\n"
@@ -132,6 +150,7 @@ CASES: dict[str, tuple[Callable[[int, int], Case], tuple[int, ...], str]] = {
     "repeated": (repeated, (2_000, 5_000, 10_000, 20_000, 50_000), "copies"),
     "lines": (one_word_lines, (10_000, 30_000, 100_000, 300_000), "lines"),
     "identical": (identical_lines, (20_000, 50_000, 200_000), "lines"),
+    "shuffled": (shuffled_lines, (10_000, 50_000, 150_000), "lines"),
     "prose": (prose, (300_000, 1_000_000, 3_000_000), "bytes"),
 }
 

@@ -119,3 +119,98 @@ def test_repeated_sentences_and_one_word_lines_cost_linear_work():
 def test_nearest_copies_are_the_sorted_nearest(js, expected, k):
     nearest = sorted(js, key=lambda j: abs(j - expected))[:k]
     assert aligner._nearest_copies(js, expected, k) == nearest
+
+
+def _gap_work(case: worst_cases.Case, monkeypatch) -> tuple[int, int]:
+    """(DP cells filled, groups scored) while aligning ``case``."""
+    work = [0, 0]
+    gap_dp, groups = aligner._gap_dp, aligner.Scorer.groups
+
+    def counted_dp(l0, l1, r0, r1, *rest):
+        work[0] += (l1 - l0) * (r1 - r0)
+        return gap_dp(l0, l1, r0, r1, *rest)
+
+    def counted_groups(self, *bounds):
+        work[1] += 1
+        return groups(self, *bounds)
+
+    monkeypatch.setattr(aligner, "_gap_dp", counted_dp)
+    monkeypatch.setattr(aligner.Scorer, "groups", counted_groups)
+    aligner.align(Article.from_text(case.left), Article.from_text(case.right))
+    return work[0], work[1]
+
+
+def test_shuffled_lines_score_few_of_their_gap_groups(monkeypatch):
+    # Every gap full and every pair sharing "the": the old DP scored ~5 groups a
+    # cell (78,000 for 16,000 cells); the bound on a group's shared weight skips
+    # nearly all of them.
+    cells, scored = _gap_work(worst_cases.shuffled_lines(3_000), monkeypatch)
+    assert cells > 5_000
+    assert scored < cells / 4
+
+
+def test_the_gap_dp_fills_no_more_cells_than_its_budget(monkeypatch):
+    case = worst_cases.shuffled_lines(6_000)
+    unbounded, _ = _gap_work(case, monkeypatch)
+    monkeypatch.setattr(aligner, "GAP_DP_BUDGET", 5_000)
+    cells, _ = _gap_work(case, monkeypatch)
+    assert unbounded > 5_000 >= cells
+    run(case)  # and past the budget the blocks still cover both texts
+
+
+def _plain_gap_dp(l0, l1, r0, r1, lside, rside, scorer):
+    """The gap DP as it was before its bounds: every shape of every cell scored."""
+    n, m = l1 - l0, r1 - r0
+    score = [[0.0] * (m + 1) for _ in range(n + 1)]
+    move = [[None] * (m + 1) for _ in range(n + 1)]
+    for a in range(n + 1):
+        for b in range(m + 1):
+            best, step = -1.0, None
+            if a and score[a - 1][b] > best:
+                best, step = score[a - 1][b], (1, 0, 0.0)
+            if b and score[a][b - 1] > best:
+                best, step = score[a][b - 1], (0, 1, 0.0)
+            for da, db in aligner._SHAPES:
+                if da > a or db > b:
+                    continue
+                i0, j0 = l0 + a - da, r0 + b - db
+                sim = scorer.groups(i0, i0 + da, j0, j0 + db)
+                if sim >= aligner.GAP_MIN:
+                    value = score[a - da][b - db] + sim - aligner.GAP_MIN
+                elif (
+                    da == db == 1
+                    and aligner._kept_words(lside.bag(i0), rside.bag(j0)) >= aligner.KEPT_MIN
+                ):
+                    value = score[a - 1][b - 1] + aligner._KEPT_VALUE
+                else:
+                    continue
+                if value > best:
+                    best, step = value, (da, db, sim)
+            score[a][b] = best if step else 0.0
+            move[a][b] = step
+    groups, a, b = [], n, m
+    while a or b:
+        da, db, sim = move[a][b]
+        if da and db:
+            groups.append((l0 + a - da, l0 + a, r0 + b - db, r0 + b, sim))
+        a, b = a - da, b - db
+    return groups
+
+
+_WORDS = st.sampled_from(["the", "council", "voted", "budget", "mayor", "said", "tax", "of"])
+_SENTENCES = st.lists(
+    st.lists(_WORDS, min_size=1, max_size=6).map(lambda w: " ".join(w).capitalize() + "."),
+    min_size=1,
+    max_size=9,
+)
+
+
+@given(_SENTENCES, _SENTENCES)
+def test_the_bounded_gap_dp_groups_exactly_as_scoring_every_group(left, right):
+    sides = [aligner.Side.of(Article.from_text("\n".join(text) + "\n")) for text in (left, right)]
+    lside, rside = sides
+    n, m = len(lside.spans), len(rside.spans)
+    scorer = aligner.Scorer(lside, rside, list(range(n)), list(range(m)))
+    expected = _plain_gap_dp(0, n, 0, m, lside, rside, scorer)
+    found = aligner._gap_dp(0, n, 0, m, lside, rside, scorer)
+    assert [(g.l0, g.l1, g.r0, g.r1, g.sim) for g in found] == expected

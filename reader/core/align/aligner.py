@@ -50,12 +50,17 @@ CANDIDATES = 6  # counterparts kept per sentence
 RARE_WORDS = 8  # query words per sentence
 POSTING_CAP = 32  # words in more right sentences than this are not queried
 GAP_DP_CELLS = 2_500  # larger gaps are first split by their own anchors
+# Cells the gap DP may fill in one alignment: a rewrite whose sentences were
+# shuffled (every gap full, every group sharing a word) costs ~40 µs a cell.
+# Ordinary rewrites fill a few cells a sentence (a 3 MB pair: ~1,500 in all).
+GAP_DP_BUDGET = 100_000
 SMALL_GAP = 3  # sentences per side between exact pairs that are paired before the search
 _FEW_VOTED = 24  # candidates ranked by one sort with a Python key when no more voted
 
 _TICK_EVERY = 500  # sentences or pairs between progress ticks (and cancel checks)
 
 _SHAPES = ((1, 1), (1, 2), (2, 1), (1, 3), (3, 1), (2, 2))
+_BOUND_MIN = GAP_MIN * (1 - 1e-9)  # GAP_MIN with room for the bound's rounding
 
 
 @dataclass(slots=True)
@@ -118,7 +123,7 @@ def align(left: Article, right: Article, *, tick: Tick = _no_tick) -> tuple[Bloc
     backbone = [g for g in groups if not g.moved]
     for g in groups:
         _take(lside, rside, g)
-    groups += _Gaps(lside, rside, scorer, candidates).between(backbone)
+    groups += _Gaps(lside, rside, scorer, candidates, GAP_DP_BUDGET).between(backbone)
     groups = _grow_and_merge(groups, lside, rside, scorer)
     groups += _pair_leftovers(lside, rside, scorer, candidates, groups)
     groups = _without_short_moves(groups, lside, rside)
@@ -506,6 +511,7 @@ class _Gaps:
     rside: Side
     scorer: Scorer
     candidates: list[list[tuple[float, int]]]
+    budget: int  # cells the DP may still fill; past it gaps keep their own anchors only
 
     def between(self, backbone: list[_Group]) -> list[_Group]:
         """Align the free sentences between consecutive backbone anchors."""
@@ -520,8 +526,10 @@ class _Gaps:
         """Align left sentences [l0, l1) with right sentences [r0, r1)."""
         if l1 <= l0 or r1 <= r0:
             return []
-        if (l1 - l0) * (r1 - r0) > GAP_DP_CELLS:
+        cells = (l1 - l0) * (r1 - r0)
+        if cells > GAP_DP_CELLS or cells > self.budget:
             return self._split(l0, l1, r0, r1)
+        self.budget -= cells
         return _gap_dp(l0, l1, r0, r1, self.lside, self.rside, self.scorer)
 
     def _split(self, l0: int, l1: int, r0: int, r1: int) -> list[_Group]:
@@ -555,6 +563,17 @@ def _gap_dp(
     """Best monotone grouping of free sentences in a gap; a group scores ``sim - GAP_MIN``."""
     n, m = l1 - l0, r1 - r0
     neg = -1.0
+    # Every pair's shared weight, once: a group shares at most the sum of its
+    # pairs' (see ``Scorer.shared_weights``), so a group whose sum cannot reach
+    # GAP_MIN is never merged and scored. In a gap of shuffled or unrelated
+    # lines sharing only "the" that is nearly every group.
+    weights, lmass, rmass = scorer.shared_weights(l0, l1, r0, r1)
+    # near[a][b]: some pair in the 3 x 3 box before cell (a, b), the box every
+    # shape fits in, shares a word; a cell with none only carries its neighbours on.
+    reach = max(max(da, db) for da, db in _SHAPES)
+    wide = [[False] + [any(row[max(0, b - reach) : b]) for b in range(1, m + 1)] for row in weights]
+    boxes = (zip(*wide[max(0, a - reach) : a], strict=True) for a in range(1, n + 1))
+    near = [[False] * (m + 1)] + [list(map(any, box)) for box in boxes]
     score = [[0.0] * (m + 1) for _ in range(n + 1)]
     move: list[list[tuple[int, int, float] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
     for a in range(n + 1):
@@ -564,13 +583,27 @@ def _gap_dp(
                 best, step = score[a - 1][b], (1, 0, 0.0)
             if b and score[a][b - 1] > best:
                 best, step = score[a][b - 1], (0, 1, 0.0)
+            if not near[a][b]:
+                score[a][b] = best if step else 0.0
+                move[a][b] = step
+                continue
             for da, db in _SHAPES:
                 if da > a or db > b:
                     continue
                 i0, j0 = l0 + a - da, r0 + b - db
                 if any(lside.taken[i0 : i0 + da]) or any(rside.taken[j0 : j0 + db]):
                     continue
-                sim = scorer.groups(i0, i0 + da, j0, j0 + db)
+                if da == db == 1:
+                    shared = weights[a - 1][b - 1]
+                    if not shared:
+                        continue  # no word in common: nothing scored, nothing kept
+                    sim = 2.0 * shared / (lmass[a - 1] + rmass[b - 1])  # = scorer.pair
+                else:
+                    bound = sum([sum(row[b - db : b]) for row in weights[a - da : a]])
+                    mass = sum(lmass[a - da : a]) + sum(rmass[b - db : b])
+                    if 2.0 * bound < _BOUND_MIN * mass:
+                        continue
+                    sim = scorer.groups(i0, i0 + da, j0, j0 + db)
                 if sim >= GAP_MIN:
                     value = score[a - da][b - db] + sim - GAP_MIN
                 elif da == db == 1 and _kept_words(lside.bag(i0), rside.bag(j0)) >= KEPT_MIN:

@@ -96,6 +96,25 @@ class Scorer:
         mass = self._left.of(i) + self._right.of(j)
         return 2.0 * self.shared(self._left.bag(i), self._right.bag(j)) / mass if mass else 0.0
 
+    def shared_weights(
+        self, l0: int, l1: int, r0: int, r1: int
+    ) -> tuple[list[list[float]], list[float], list[float]]:
+        """The weight each pair of left [l0, l1) and right [r0, r1) sentences shares, and
+        each sentence's own weight (its mass).
+
+        A group of them shares at most the sum of its pairs' weights (the minimum
+        of two sums of counts is at most the sum of their pairwise minima), which
+        bounds its similarity without merging a bag. A pair's similarity is
+        ``2 * shared / (left mass + right mass)``, exactly as ``pair`` computes it.
+        """
+        left, right, shared = self._left, self._right, self.shared
+        rbags = [right.bag(j) for j in range(r0, r1)]
+        weights = [
+            [0.0 if a.keys().isdisjoint(b) else shared(a, b) for b in rbags]
+            for a in map(left.bag, range(l0, l1))
+        ]
+        return weights, list(map(left.of, range(l0, l1))), list(map(right.of, range(r0, r1)))
+
     def groups(self, l0: int, l1: int, r0: int, r1: int) -> float:
         """Similarity (0..1) of left sentences [l0, l1) and right sentences [r0, r1)."""
         if l1 - l0 == 1 and r1 - r0 == 1:
