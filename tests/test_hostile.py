@@ -244,6 +244,46 @@ def test_markdown_text_is_counted_as_it_is_rendered(tmp_path, monkeypatch):
     assert max(used) < 21_000
 
 
+# -- 6. sizes the comparison handles: characters and sentences ----------------------------------
+
+
+def test_an_article_over_the_sentence_limit_is_refused(tmp_path, monkeypatch):
+    # One-word lines cost the comparison per sentence, not per character:
+    # 100,000 of them are under 1 MB of text.
+    monkeypatch.setattr(loader, "SENTENCE_LIMIT", 50)
+    lines = [f"Line {n} of the list." for n in range(51)]
+    path = write(tmp_path, "lines.txt", "\n".join(lines).encode())
+    assert reason(path) == "more than the 50 sentences this app supports"
+    path.write_text("\n".join(lines[:50]))
+    assert len(load(path).sentences) == 50
+
+
+def test_the_documented_limits_are_the_loaders():
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    assert f"{loader.TEXT_LIMIT:,} characters" in readme
+    assert f"{loader.SENTENCE_LIMIT:,} sentences" in readme
+
+
+def test_a_finding_in_an_endless_sentence_names_only_its_aligned_words():
+    from reader.core.article import Article
+    from reader.core.compare import compare
+    from reader.core.spin.context import COUNTERPART_MAX
+
+    words = [f"w{k}" for k in range(12_000)]  # one sentence, no full stop: one block
+    left = " ".join(words[:6000] + "the council spent 512 dollars".split() + words[6000:])
+    right = " ".join(words[:6000] + "the shameful council spent 640 dollars".split() + words[6000:])
+    comparison = compare(Article.from_text(left + "\n"), Article.from_text(right + "\n"))
+    assert len(comparison.blocks) == 1
+    findings = comparison.to_json()["spin"]
+    assert {"fact", "loaded"} <= {f["kind"] for f in findings}
+    for finding in findings:
+        counterpart = finding["counterpart"]
+        assert len(counterpart["text"]) <= COUNTERPART_MAX
+        assert "512 dollars" in counterpart["text"]  # the words aligned with the finding's
+        other = right if counterpart["side"] == "right" else left
+        assert other[counterpart["start"] - 1] == " " and other[counterpart["end"]] == " "
+
+
 # -- 8. smaller: made-up titles, DTD subsets, unexpanded entities ---------------------------------
 
 

@@ -18,7 +18,8 @@ paragraph per line is changed.
 Limits (anything larger is refused with the limit in the message, before it is
 read, so nothing hangs or runs out of memory): ``TEXT_FILE_LIMIT`` for text,
 Markdown, HTML and RTF files, ``DOCUMENT_FILE_LIMIT`` for PDF, .docx, .epub and
-.mhtml files (their images make them big), ``TEXT_LIMIT`` characters of extracted text,
+.mhtml files (their images make them big), ``TEXT_LIMIT`` characters of extracted text
+and ``SENTENCE_LIMIT`` sentences (the comparison's cost is in both),
 ``WEB_PAGE_LIMIT`` for the HTML of a web page (``formats.html``: trafilatura
 slows down faster than pages grow), the zip limits in ``formats.zipguard`` and
 the page, character and time limits in ``formats.pdf``. The character limit is
@@ -42,7 +43,7 @@ from pathlib import Path
 
 from reader.core.article import Article
 from reader.core.errors import ArticleError
-from reader.core.load.formats import MB, BadInput, Extracted, files, too_much_text
+from reader.core.load.formats import MB, TEXT_LIMIT, BadInput, Extracted, files, too_much_text
 from reader.core.load.formats.html import looks_like_html
 from reader.core.load.formats.mhtml import looks_like_mhtml
 from reader.core.load.formats.rtf import looks_like_rtf
@@ -51,7 +52,9 @@ from reader.core.load.formats.typeset import plain
 
 TEXT_FILE_LIMIT = 50 * MB
 DOCUMENT_FILE_LIMIT = 100 * MB
-TEXT_LIMIT = 50_000_000  # characters of article text, whatever the format (readers get it)
+# Sentences (and so paragraphs) of an article: each costs the comparison about
+# what 50 characters of prose do, so text of one-word lines is bounded here.
+SENTENCE_LIMIT = 100_000
 
 # Reader -> (module of formats, its function), imported when first needed (cold start).
 _READERS: dict[str, tuple[str, str]] = {
@@ -144,7 +147,7 @@ def _article(data: bytes, name: str, suffix: str) -> Article:
     first_line = text.split("\n", 1)[0].strip()
     given = plain(extracted.title, TEXT_LIMIT)
     title = given if given == first_line else headline(text)
-    return Article.from_text(
+    article = Article.from_text(
         text,
         path=name,
         title=title,
@@ -152,6 +155,9 @@ def _article(data: bytes, name: str, suffix: str) -> Article:
         encoding=extracted.encoding,
         body_recognised=extracted.body_recognised,
     )
+    if len(article.sentences) > SENTENCE_LIMIT:
+        raise BadInput(f"more than the {SENTENCE_LIMIT:,} sentences this app supports")
+    return article
 
 
 def _reader(key: str) -> Callable[[bytes, int], Extracted]:

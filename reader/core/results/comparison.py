@@ -265,14 +265,17 @@ class Comparison:
         yield "left", _article_json(self.left)
         yield "right", _article_json(self.right)
         yield "blocks", map(Block.to_json, self.blocks)
-        yield "quotes", (
-            {
-                "status": pair.status.value,
-                "left": [q.to_json(self.left.text) for q in pair.left],
-                "right": [q.to_json(self.right.text) for q in pair.right],
-                "ops": [[op.tag, op.text] for op in pair.ops],
-            }
-            for pair in self.quote_pairs
+        yield (
+            "quotes",
+            (
+                {
+                    "status": pair.status.value,
+                    "left": [q.to_json(self.left.text) for q in pair.left],
+                    "right": [q.to_json(self.right.text) for q in pair.right],
+                    "ops": [[op.tag, op.text] for op in pair.ops],
+                }
+                for pair in self.quote_pairs
+            ),
         )
         yield "spin", (f.to_json(self.left.text, self.right.text) for f in self.findings)
         yield "summary", self.summary.to_json()

@@ -31,6 +31,10 @@ from reader.core.results.query import BlockIndex
 from reader.core.worddiff import DELETE, EQUAL, INSERT
 
 _WORD = re.compile(r"\w+")
+# A finding's counterpart is its block's other side, or, past this many characters
+# (a block of one endless sentence), the part of it aligned with the finding: a
+# reader can read it, and hundreds of findings never each carry a whole article.
+COUNTERPART_MAX = 5_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +56,9 @@ class SpinContext:
     quote_pairs: tuple[QuotePair, ...]
     _words: dict[tuple[Side, Span], frozenset[str]] = field(default_factory=dict, repr=False)
     _matching: dict[tuple[Side, re.Pattern[str] | None, frozenset[str]], set[int]] = field(
+        default_factory=dict, repr=False
+    )
+    _positions: dict[tuple[int, Side], tuple[list[int], list[int]]] = field(
         default_factory=dict, repr=False
     )
 
@@ -151,11 +158,57 @@ class SpinContext:
         return found
 
     def aligned(self, side: Side, start: int) -> Span | None:
-        """The other side's span of the block that holds ``start`` on ``side``, if paired."""
+        """The other side's span of the block that holds ``start`` on ``side``, if paired.
+
+        At most ``COUNTERPART_MAX`` characters (see ``narrowed``).
+        """
         index = self._index.block_at(side, start)
         if index is None:
             return None
-        return _span(self.blocks[index], other_side(side))
+        span = _span(self.blocks[index], other_side(side))
+        return None if span is None else self.narrowed(side, start, span)
+
+    def narrowed(self, side: Side, start: int, span: Span) -> Span:
+        """``span`` of the other side, or of a longer one the ``COUNTERPART_MAX``
+        characters (whole words) around the words aligned with ``start`` on ``side``."""
+        if span[1] - span[0] <= COUNTERPART_MAX:
+            return span
+        index = self._index.block_at(side, start)
+        block = self.blocks[index] if index is not None else None
+        if block is not None and block.left is not None and block.right is not None:
+            own, other = self._op_positions(index, side)  # type: ignore[arg-type]
+            at = other[bisect.bisect_right(own, start) - 1]
+        else:
+            at = (span[0] + span[1]) // 2
+        at = min(max(at, span[0]), span[1])
+        lo = max(span[0], min(at - COUNTERPART_MAX // 2, span[1] - COUNTERPART_MAX))
+        hi = lo + COUNTERPART_MAX
+        text = self.text(other_side(side))
+        if lo > span[0] and (cut := text.find(" ", lo, at)) >= 0:
+            lo = cut + 1  # no word cut in two at either end
+        if hi < span[1] and (cut := text.rfind(" ", max(lo, at), hi)) >= 0:
+            hi = cut
+        return lo, hi
+
+    def _op_positions(self, index: int, side: Side) -> tuple[list[int], list[int]]:
+        """Where each word op of block ``index`` starts on ``side`` and on the other side."""
+        found = self._positions.get((index, side))
+        if found is None:
+            block = self.blocks[index]
+            assert block.left is not None and block.right is not None
+            own_tag = DELETE if side == "left" else INSERT
+            pos = block.left[0] if side == "left" else block.right[0]
+            at = block.right[0] if side == "left" else block.left[0]
+            own, other = [pos], [at]
+            for tag, text in block.ops:
+                if tag != own_tag:
+                    at += len(text)
+                if tag == EQUAL or tag == own_tag:
+                    pos += len(text)
+                own.append(pos)
+                other.append(at)
+            found = self._positions[(index, side)] = (own, other)
+        return found
 
 
 def spans_matching(

@@ -34,6 +34,12 @@ def find_spin(ctx: SpinContext) -> tuple[Finding, ...]:
         for finding in detector(ctx):
             if ctx.in_headline(finding.side, finding.start):
                 finding = _in_headline(finding)
+            if finding.counterpart is not None:
+                # A counterpart is read, and written into every finding's JSON:
+                # never a whole endless block.
+                narrowed = ctx.narrowed(finding.side, finding.start, finding.counterpart)
+                if narrowed != finding.counterpart:
+                    finding = replace(finding, counterpart=narrowed)
             found.setdefault((finding.side, finding.start, finding.end), finding)
     return tuple(sorted(found.values(), key=lambda f: (-f.weight, f.side != "right", f.start)))
 
