@@ -21,7 +21,7 @@ from reader.ui.article_text import ArticleText
 from reader.ui.find_bar import FindBar
 from reader.ui.highlight import LIGHT, Colours
 from reader.ui.mark_painting import paint_marks
-from reader.ui.offsets import OffsetMap
+from reader.ui.offsets import OffsetMap, paragraph_gaps, shown_text
 from reader.ui.overview_strip import OverviewStrip
 from reader.ui.pane_header import Origin, PaneHeader
 
@@ -112,9 +112,12 @@ class ArticlePane(QWidget):
         ``origin`` says where one that is not a file came from (pasted, fetched)."""
         self._marked = False
         self._article = article
-        self._offsets = OffsetMap(article.text)
+        # Plain text is shown as the file has it; other formats give one paragraph
+        # a line, shown with the blank line between paragraphs they had.
+        gaps = paragraph_gaps(article.text) if article.source_format != "text" else []
+        self._offsets = OffsetMap(article.text, gaps)
         self.header.show_article(article, origin)
-        self.text.setPlainText(article.text)
+        self.text.setPlainText(shown_text(article.text, gaps))
         self.text.set_focus_ranges([], self._colours.focus)
         self.text.set_finding_ranges([], self._colours.finding_line)
         self.text.set_change_ranges([], self._colours.changed_line)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from reader.core.article import Article
+from reader.ui.elided_label import ElidedLabel
 
 
 @dataclass(frozen=True)
@@ -31,13 +31,13 @@ class PaneHeader(QWidget):
     def __init__(self, *, side_label: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._side_label = side_label
-        self.name_label = QLabel(self)
-        self.name_label.setTextFormat(Qt.TextFormat.PlainText)
+        # Elided, never wrapped or widening the window: a headline or a file
+        # name can be longer than a pane is wide (the whole of it in the tooltip).
+        self.name_label = ElidedLabel(self)
         bold = self.name_label.font()
         bold.setBold(True)
         self.name_label.setFont(bold)
-        self.details_label = QLabel(self)
-        self.details_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.details_label = ElidedLabel(self)
         small = self.details_label.font()
         small.setPointSizeF(small.pointSizeF() * 0.9)
         self.details_label.setFont(small)

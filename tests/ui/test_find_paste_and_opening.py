@@ -248,3 +248,54 @@ def test_exporting_a_pasted_comparison_suggests_a_file_name_that_can_exist(
     trigger_menu(window, "&File", "&Export Report…")
     name = Path(asked[0]).name
     assert name == "original_report vs pasted text.html"
+
+
+# --- Paragraphs of a web page -------------------------------------------------------
+
+
+def test_a_web_pages_paragraphs_are_shown_apart_and_marked_on_their_words(
+    window, qtbot, answer_open_pair, tmp_path
+):
+    left, right = tmp_path / "original.html", tmp_path / "rewrite.html"
+    left.write_text(ARTICLE_HTML, encoding="utf-8")
+    right.write_text(ARTICLE_HTML.replace("forty steel", "fifty steel"), encoding="utf-8")
+    answer_open_pair(left, right)
+    with qtbot.waitSignal(window.comparison_shown, timeout=20000):
+        trigger_menu(window, "&File", "&Open…")
+    pane = window.panes["right"]
+    article = window.comparison.right
+    assert "\n\n" not in article.text  # the article: one paragraph a line
+    shown = pane.text.toPlainText()
+    paragraphs = [p for p in article.text.split("\n") if p]
+    assert shown.split("\n\n") == paragraphs
+    # Marks still sit on the words they mark, past the inserted blank lines.
+    at = article.text.index("fifty")
+    assert pane.format_at(at).fontUnderline()
+    assert not pane.format_at(article.text.index("steel")).fontUnderline()
+    cursor = pane.text.textCursor()
+    cursor.setPosition(pane.offsets.to_qt(at))
+    cursor.setPosition(pane.offsets.to_qt(at + 5), cursor.MoveMode.KeepAnchor)
+    assert cursor.selectedText() == "fifty"
+
+
+def test_a_plain_text_article_is_shown_exactly_as_its_file_has_it(sample_window):
+    for side in ("left", "right"):
+        pane = sample_window.panes[side]
+        assert pane.text.toPlainText() == pane.article.text
+
+
+def test_a_long_headline_is_elided_in_the_pane_header_not_widening_the_window(
+    window, qtbot, answer_open_pair, tmp_path
+):
+    headline = "Harbour bridge reopens " + "after a very long repair of its cables " * 12
+    page = ARTICLE_HTML.replace("Harbour bridge reopens after repairs", headline.strip())
+    left, right = tmp_path / "a.html", tmp_path / "b.html"
+    left.write_text(page, encoding="utf-8")
+    right.write_text(page, encoding="utf-8")
+    answer_open_pair(left, right)
+    with qtbot.waitSignal(window.comparison_shown, timeout=20000):
+        trigger_menu(window, "&File", "&Open…")
+    details = window.panes["left"].details_label
+    assert details.text().startswith(headline.strip())
+    assert details.toolTip() == details.text()  # all of it, where it does not fit
+    assert window.minimumSizeHint().width() < 1000
