@@ -42,7 +42,11 @@ from reader.core.results.report import (
     write_report,
 )
 
-_COLOURS = {MarkKind.ADDED: "\x1b[4;32m", MarkKind.OMITTED: "\x1b[9;31m"}
+_COLOURS = {
+    MarkKind.ADDED: "\x1b[4;32m",
+    MarkKind.OMITTED: "\x1b[9;31m",
+    MarkKind.MOVED: "\x1b[4;34m",  # words moved within their passage: kept, in blue
+}
 _RESET = "\x1b[0m"
 _BOLD = "\x1b[1m"
 # A finding's change, on a terminal: the glyph and word carry it, the colour repeats it.
@@ -240,6 +244,8 @@ def write_terminal(comparison: Comparison, out: TextIO, *, colour: bool) -> None
             return text
         if colour:
             return f"{_COLOURS[kind]}{text}{_RESET}"
+        if kind is MarkKind.MOVED:
+            return text  # kept words: no edit brackets where there is no colour
         return f"{{+{text}+}}" if kind is MarkKind.ADDED else f"[-{text}-]"
 
     for block in comparison.blocks:

@@ -106,9 +106,9 @@ def test_sample_inline_never_marks_a_kept_quotation_run(sample):
         if block.kind is not BlockKind.CHANGED:
             continue
         pieces = inline(block.ops)
-        assert all(kind in (*EDITS, None) for _, kind in pieces)
+        assert all(kind in (*EDITS, MarkKind.MOVED, None) for _, kind in pieces)
         for text, kind in pieces:
-            if kind is None:
+            if kind not in EDITS:
                 continue
             flat = " ".join(text.split())
             for run in runs:
@@ -157,9 +157,13 @@ def test_attribution_moved_around_a_quotation_keeps_both(left, right):
         moved = [m for m in marks.side(side) if m.kind is MarkKind.MOVED]
         assert moved
     pieces = inline(block.ops)
-    shown = "".join(t for t, k in pieces if k is None)
-    assert "We will win the election in May" in shown
-    assert "mayor of Toledo" in shown
+    kept = "".join(t for t, k in pieces if k not in EDITS)
+    assert "We will win the election in May" in kept
+    assert "mayor of Toledo" in kept
+    # ...and what moved is shown as moved, as the panes show it.
+    assert any(k is MarkKind.MOVED and "mayor of Toledo" in t for t, k in pieces) or any(
+        k is MarkKind.MOVED and "We will win the election" in t for t, k in pieces
+    )
 
 
 def test_words_moved_inside_a_paragraph_with_other_sentences():
@@ -262,13 +266,20 @@ def test_summary_of_a_moved_attribution_counts_it_kept():
 
 def test_report_does_not_strike_or_underline_a_kept_quotation(sample):
     page = render_html(sample)
-    marked = " ".join(
-        html.unescape(re.sub(r"<[^>]+>", "", inner))
-        for _tag, inner in re.findall(r"<([su])>(.*?)</\1>", page, flags=re.S)
-    )
-    flat = " ".join(marked.split())
-    assert "completely disrespected" in flat  # the report does mark real additions
-    assert "I cannot stand one more meeting" not in flat
+
+    def marked(kinds: str) -> str:
+        found = re.findall(
+            rf'<span class="(?:{kinds})"><([su])>(.*?)</\1></span>', page, flags=re.S
+        )
+        return " ".join(
+            " ".join(html.unescape(re.sub(r"<[^>]+>", "", i)) for _, i in found).split()
+        )
+
+    edits = marked("added|omitted")
+    assert "completely disrespected" in edits  # the report does mark real additions
+    assert "I cannot stand one more meeting" not in edits
+    # The quotation the rewrite moved within its paragraph is shown moved, as in the panes.
+    assert "I cannot stand one more meeting" in marked("moved")
 
 
 _QUOTES = (
@@ -326,7 +337,9 @@ def test_terminal_output_does_not_mark_a_kept_quotation(sample, colour):
     write_terminal(sample, out, colour=colour)
     text = out.getvalue()
     if colour:
-        marked = re.findall(r"\x1b\[[0-9;]+m(.*?)\x1b\[0m", text, flags=re.S)
+        marked = re.findall(r"\x1b\[(?:4;32|9;31)m(.*?)\x1b\[0m", text, flags=re.S)
+        moved = re.findall(r"\x1b\[4;34m(.*?)\x1b\[0m", text, flags=re.S)
+        assert "I cannot stand one more meeting" in " ".join(" ".join(moved).split())
     else:
         marked = re.findall(r"\[-(.*?)-\]|\{\+(.*?)\+\}", text, flags=re.S)
         marked = ["".join(m) for m in marked]

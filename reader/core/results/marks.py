@@ -156,8 +156,8 @@ def inline(ops: Sequence[Op]) -> list[tuple[str, MarkKind | None]]:
     terminal, the report's quotation table); every edit op is marked there,
     whitespace included, so nothing changed goes unseen between words. Words
     the rewrite moved within the passage (``inner_moves``) are kept, so they
-    are printed once, where the rewrite has them, unmarked; their old place is
-    left out. Kinds are only ADDED, OMITTED or None.
+    are printed once, where the rewrite has them, marked MOVED; their old place
+    is left out. Kinds are only ADDED, OMITTED, MOVED or None.
     """
     moves = find_moves(ops)
     if not moves:
@@ -183,7 +183,8 @@ def inline(ops: Sequence[Op]) -> list[tuple[str, MarkKind | None]]:
 def _cut(
     text: str, base: int, spans: list[tuple[int, int]], kind: MarkKind, *, drop: bool
 ) -> list[tuple[str, MarkKind | None]]:
-    """``text`` (starting at ``base``) as ``kind`` pieces, ``spans`` inside it dropped or kept."""
+    """``text`` (starting at ``base``) as ``kind`` pieces, ``spans`` inside it dropped or
+    kept as MOVED."""
     out: list[tuple[str, MarkKind | None]] = []
     end = base + len(text)
     cut = base
@@ -196,7 +197,7 @@ def _cut(
         k += 1
         out.append((text[cut - base : a - base], kind))
         if not drop:
-            out.append((text[a - base : b - base], None))
+            out.append((text[a - base : b - base], MarkKind.MOVED))
         cut = b
     out.append((text[cut - base :], kind))
     return out

@@ -92,6 +92,7 @@ span.added {{ background-color: {ADDED_BG}; }}
 span.omitted {{ background-color: {OMITTED_BG}; }}
 span.changed {{ background-color: {CHANGED_BG}; }}
 span.moved {{ color: {MOVED_FG}; font-weight: 600; }}
+span.moved u {{ text-decoration: underline dotted; }}
 span.finding {{ background-color: {FINDING_BG}; text-decoration: overline;
        border-bottom: 3px solid #c2410c; }}
 """
@@ -106,7 +107,8 @@ _ROW_GLYPH = {
     BlockKind.OMITTED: CHANGE_GLYPH[Change.DROPPED],
 }
 _MOVED_GLYPH = "↕"
-_DECORATION = {MarkKind.ADDED: "u", MarkKind.OMITTED: "s"}
+# Words moved within their passage are kept: the moved colour, dotted where CSS can.
+_DECORATION = {MarkKind.ADDED: "u", MarkKind.OMITTED: "s", MarkKind.MOVED: "u"}
 
 # One piece of a cell's marking: [start, end) of the side's text, a word mark's
 # kind or a finding's reason.
@@ -231,6 +233,9 @@ def _pieces(comparison: Comparison, side: Side) -> dict[int, list[_Piece]]:
     """Per block index, the word marks and the finding marks inside that block's span."""
     out: dict[int, list[_Piece]] = {}
     for mark in side_marks(comparison, side):
+        block = comparison.blocks[mark.block]
+        if mark.kind is MarkKind.MOVED and (mark.start, mark.end) in (block.left, block.right):
+            continue  # a whole moved passage: its row's glyph says so
         if mark.kind in _DECORATION:
             out.setdefault(mark.block, []).append((mark.start, mark.end, mark.kind, None))
     order = sorted(
