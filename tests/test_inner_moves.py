@@ -310,10 +310,19 @@ def _around(quote: str, who: tuple[str, str]) -> str:
     return f"“{' '.join(words[:half])},” {who[0]} said, “{' '.join(words[half:])}.”"
 
 
-def test_generated_pairs_moving_attributions_keep_every_quoted_word():
-    """Attributions moved before, after and into quotations; paragraphs merged on the right."""
+def _across(quote: str, who: tuple[str, str]) -> str:
+    """The quotation split across a paragraph break, its speaker after the first part."""
+    words = quote.split()
+    half = len(words) // 2
+    return f"“{' '.join(words[:half])},” {who[0]} said.\n\n“{' '.join(words[half:])}.”"
+
+
+@pytest.mark.parametrize("direction", ["merged on the right", "split on the right"])
+def test_generated_pairs_moving_attributions_keep_every_quoted_word(direction):
+    """Attributions moved before, after and into quotations; quotations split across a
+    paragraph break; paragraphs merged (or, the pair reversed, split) by the rewrite."""
     rng = random.Random(19)
-    forms = (_after, _before, _around)
+    forms = (_after, _before, _around, _across)
     checked = 0
     for _ in range(30):
         chosen = rng.sample(range(len(_QUOTES)), rng.randint(2, 4))
@@ -322,6 +331,8 @@ def test_generated_pairs_moving_attributions_keep_every_quoted_word():
         for k, i in enumerate(chosen):
             join = "" if k == 0 else rng.choice((" ", "\n\n"))  # a merged or a kept break
             right += join + rng.choice(forms)(_QUOTES[i], _PEOPLE[i])
+        if direction == "split on the right":
+            left, right = right, left
         comparison = compare(Article.from_text(left), Article.from_text(right))
         marks = Marks(comparison)
         for side in ("left", "right"):
