@@ -14,8 +14,9 @@ Span = tuple[int, int]
 class Article:
     """One loaded article. Immutable; every offset is a Python ``str`` index into ``text``.
 
-    ``text`` is exactly what a pane shows (title line included when the source had
-    one), so offsets from any part of the engine can be shown without conversion.
+    ``text`` is what a pane shows (title line included when the source had one;
+    a pane may show a blank line between paragraphs, counted by its offset map),
+    so offsets from any part of the engine need no other conversion.
     """
 
     text: str
