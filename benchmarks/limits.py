@@ -16,7 +16,6 @@ every row ends within 15 s and 1.5 GB on the project's 2-core machine.
 from __future__ import annotations
 
 import argparse
-import random
 import re
 import sys
 import tempfile
@@ -138,7 +137,6 @@ def main() -> None:
     parser.add_argument("--only", default="", help="comma-separated function names (prose,...)")
     args = parser.parse_args()
     only = {n for n in args.only.split(",") if n}
-    random.seed(0)
     print(f"limits: {TEXT_LIMIT:,} characters, {SENTENCE_LIMIT:,} sentences an article")
     print("| input | characters a side | seconds | peak MB | outcome |")
     print("|---|---:|---:|---:|---|")

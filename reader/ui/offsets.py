@@ -13,10 +13,12 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 _WIDE = re.compile("[\U00010000-\U0010ffff]")
-# The start of a line that follows a non-empty line: a paragraph with no blank line before it.
-_PARAGRAPH_AFTER_TEXT = re.compile(r"(?<=[^\n]\n)(?=[^\n])")
+# A line break before a non-empty line (whether the line before it is empty is
+# asked of the match: a lookbehind at every position is 3x slower on 3 MB).
+_BREAK_BEFORE_TEXT = re.compile(r"\n(?=[^\n])")
 
 
 def paragraph_gaps(text: str) -> list[int]:
@@ -25,15 +27,18 @@ def paragraph_gaps(text: str) -> list[int]:
     A web page, PDF or Word document gives one paragraph per line; shown as
     such, its paragraphs would run together where the page spaced them.
     """
-    return [match.start() for match in _PARAGRAPH_AFTER_TEXT.finditer(text)]
+    return [
+        match.end()
+        for match in _BREAK_BEFORE_TEXT.finditer(text)
+        if match.start() and text[match.start() - 1] != "\n"
+    ]
 
 
 def shown_text(text: str, gaps: Sequence[int]) -> str:
     """``text`` with a line break inserted before each offset of ``gaps`` (sorted)."""
     if not gaps:
         return text
-    bounds = [0, *gaps, len(text)]
-    return "\n".join(text[a:b] for a, b in zip(bounds, bounds[1:], strict=False))
+    return "\n".join(text[a:b] for a, b in pairwise([0, *gaps, len(text)]))
 
 
 class OffsetMap:

@@ -160,7 +160,9 @@ class SpinContext:
     def aligned(self, side: Side, start: int) -> Span | None:
         """The other side's span of the block that holds ``start`` on ``side``, if paired.
 
-        At most ``COUNTERPART_MAX`` characters (see ``narrowed``).
+        At most ``COUNTERPART_MAX`` characters (see ``narrowed``): what detectors
+        then read of an endless block is bounded too (one 2.9 M character
+        sentence: 12.6 s with this, 17 s with the whole block).
         """
         index = self._index.block_at(side, start)
         if index is None:
