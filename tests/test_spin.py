@@ -216,3 +216,24 @@ def test_spans_matching_finds_the_spans_holding_a_pattern_or_a_word():
     assert spans_matching(text, spans, None, frozenset({"said"})) == {2}
     assert spans_matching(text, spans, re.compile("[0-9]"), frozenset({"nothing"})) == {1, 4}
     assert spans_matching(text, [], re.compile("x")) == set()
+
+
+def test_detectors_run_before_the_quotations_are_paired_read_none_of_them(seed_paths):
+    # compare() runs WITHOUT_QUOTES while the worker still pairs the quotations: a
+    # detector there that read them would see none and miss what they show.
+    from reader.core.align.aligner import align
+    from reader.core.quotes.find import extract_quotes
+    from reader.core.quotes.pairing import pair_quotes
+    from reader.core.spin.context import SpinContext
+    from reader.core.spin.stage import WITHOUT_QUOTES, find_spin, run_detectors
+
+    left, right = (Article.from_text(p.read_text(encoding="utf-8")) for p in seed_paths)
+    blocks = align(left, right)
+    pairs = pair_quotes(left, extract_quotes(left), right, extract_quotes(right))
+    assert pairs
+    early_ctx = SpinContext(left, right, blocks, ())
+    early = run_detectors(early_ctx, WITHOUT_QUOTES)
+    early_ctx.set_quote_pairs(pairs)
+    for detector in WITHOUT_QUOTES:
+        assert early[detector] == detector(SpinContext(left, right, blocks, pairs)) != []
+    assert find_spin(early_ctx, early) == find_spin(SpinContext(left, right, blocks, pairs))

@@ -12,7 +12,7 @@ from reader.core.gc_pause import gc_paused
 from reader.core.results.comparison import Comparison
 from reader.core.results.summary import summarize
 from reader.core.spin.context import SpinContext
-from reader.core.spin.stage import find_spin
+from reader.core.spin.stage import WITHOUT_QUOTES, find_spin, run_detectors
 
 ProgressCallback = Callable[[float, str], None]
 
@@ -52,12 +52,18 @@ def compare(
         quotes = offload.quote_pairs_job(left, right, parallel=parallel)
         try:
             blocks = align(left, right, tick=lambda f: step(0.8 * f, "aligning"))
-            step(0.8, "finding quotations")
+            ctx = SpinContext(left, right, blocks, ())
+            # Quotation-dense text keeps the worker busy after the alignment: the
+            # detectors that need no quotations fill the wait.
+            step(0.8, "finding changes in meaning")
+            early = run_detectors(ctx, WITHOUT_QUOTES)
+            step(0.85, "finding quotations")
             quote_pairs = quotes.result()
         finally:
             quotes.close()
         step(0.9, "finding changes in meaning")
-        findings = find_spin(SpinContext(left, right, blocks, quote_pairs))
+        ctx.set_quote_pairs(quote_pairs)
+        findings = find_spin(ctx, early)
         step(1.0, "done")
         summary = summarize(blocks, quote_pairs, findings)
         return Comparison(left, right, blocks, quote_pairs, summary, findings)

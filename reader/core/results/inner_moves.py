@@ -23,7 +23,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reader.core.results.comparison import Block
+from reader.core.results.comparison import Block, BlockKind
 from reader.core.worddiff import DELETE, EQUAL, INSERT, Op
 
 MIN_WORDS = 4  # a shared run this long (punctuation not counted) is moved text
@@ -67,8 +67,8 @@ class Work:
 
 def block_moves(block: Block, work: Work | None = None) -> list[InnerMove]:
     """The runs ``block``'s rewrite moved within it, in article offsets (none for unpaired)."""
-    if block.left is None or block.right is None:
-        return []
+    if block.kind is not BlockKind.CHANGED or block.left is None or block.right is None:
+        return []  # a block "same" apart from spacing has no words moved (most blocks)
     return find_moves(block.ops, block.left[0], block.right[0], work)
 
 

@@ -62,6 +62,15 @@ class SpinContext:
         default_factory=dict, repr=False
     )
 
+    def set_quote_pairs(self, quote_pairs: tuple[QuotePair, ...]) -> None:
+        """Give the quotation pairs to a context made before they were found.
+
+        What was read so far stays (the edits, the words of passages): the
+        detectors that need no quotations ran on it while they were being paired.
+        """
+        self.quote_pairs = quote_pairs
+        self.__dict__.pop("_quoted", None)
+
     @cached_property
     def _index(self) -> BlockIndex:
         return BlockIndex(self.blocks)
