@@ -218,22 +218,40 @@ def test_spans_matching_finds_the_spans_holding_a_pattern_or_a_word():
     assert spans_matching(text, [], re.compile("x")) == set()
 
 
-def test_detectors_run_before_the_quotations_are_paired_read_none_of_them(seed_paths):
-    # compare() runs WITHOUT_QUOTES while the worker still pairs the quotations: a
-    # detector there that read them would see none and miss what they show.
+def test_what_runs_before_the_quotations_are_paired_reads_none_of_them(seed_paths):
+    # compare() runs the first parts of TWO_PARTS while the worker still pairs the
+    # quotations: a part that read them would see none and miss what they show.
     from reader.core.align.aligner import align
     from reader.core.quotes.find import extract_quotes
     from reader.core.quotes.pairing import pair_quotes
     from reader.core.spin.context import SpinContext
-    from reader.core.spin.stage import WITHOUT_QUOTES, find_spin, run_detectors
+    from reader.core.spin.stage import TWO_PARTS, before_quotes, find_spin
 
     left, right = (Article.from_text(p.read_text(encoding="utf-8")) for p in seed_paths)
     blocks = align(left, right)
     pairs = pair_quotes(left, extract_quotes(left), right, extract_quotes(right))
-    assert pairs
     early_ctx = SpinContext(left, right, blocks, ())
-    early = run_detectors(early_ctx, WITHOUT_QUOTES)
+    begun = before_quotes(early_ctx)
     early_ctx.set_quote_pairs(pairs)
-    for detector in WITHOUT_QUOTES:
-        assert early[detector] == detector(SpinContext(left, right, blocks, pairs)) != []
-    assert find_spin(early_ctx, early) == find_spin(SpinContext(left, right, blocks, pairs))
+    for detector, (first, _) in TWO_PARTS.items():
+        assert begun[detector] == first(SpinContext(left, right, blocks, pairs)) != []
+    whole = find_spin(SpinContext(left, right, blocks, pairs))
+    assert find_spin(early_ctx, begun) == whole
+    assert {f.kind for f in whole} >= {FindingKind.FACT, FindingKind.LOADED}
+
+
+def test_loaded_words_inside_a_quotation_are_dropped_after_the_quotations_are_paired():
+    # The loaded detector's first part keeps them; its second drops them (not scare quotes).
+    left = 'The mayor said the plan was fine. "It is a good plan," she said.'
+    right = 'The mayor said the plan was fine. "It is a disastrous plan," she said.'
+    assert findings(left, right, FindingKind.LOADED) == []
+    from reader.core.spin import loaded
+    from reader.core.spin.context import SpinContext
+
+    c = compare(Article.from_text(left), Article.from_text(right))
+    first = loaded.candidates(SpinContext(c.left, c.right, c.blocks, ()))
+    assert [right[f.start : f.end] for f, quotable in first] == ["disastrous"]
+    assert (
+        loaded.outside_quotations(SpinContext(c.left, c.right, c.blocks, c.quote_pairs), first)
+        == []
+    )

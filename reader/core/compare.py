@@ -12,7 +12,7 @@ from reader.core.gc_pause import gc_paused
 from reader.core.results.comparison import Comparison
 from reader.core.results.summary import summarize
 from reader.core.spin.context import SpinContext
-from reader.core.spin.stage import WITHOUT_QUOTES, find_spin, run_detectors
+from reader.core.spin.stage import before_quotes, find_spin
 
 ProgressCallback = Callable[[float, str], None]
 
@@ -53,17 +53,17 @@ def compare(
         try:
             blocks = align(left, right, tick=lambda f: step(0.8 * f, "aligning"))
             ctx = SpinContext(left, right, blocks, ())
-            # Quotation-dense text keeps the worker busy after the alignment: the
-            # detectors that need no quotations fill the wait.
+            # Quotation-dense text keeps the worker busy after the alignment: what
+            # the spin detectors can do without quotations fills the wait.
             step(0.8, "finding changes in meaning")
-            early = run_detectors(ctx, WITHOUT_QUOTES)
+            begun = before_quotes(ctx)
             step(0.85, "finding quotations")
             quote_pairs = quotes.result()
         finally:
             quotes.close()
         step(0.9, "finding changes in meaning")
         ctx.set_quote_pairs(quote_pairs)
-        findings = find_spin(ctx, early)
+        findings = find_spin(ctx, begun)
         step(1.0, "done")
         summary = summarize(blocks, quote_pairs, findings)
         return Comparison(left, right, blocks, quote_pairs, summary, findings)

@@ -66,10 +66,11 @@ class SpinContext:
         """Give the quotation pairs to a context made before they were found.
 
         What was read so far stays (the edits, the words of passages): the
-        detectors that need no quotations ran on it while they were being paired.
+        detectors' parts that need no quotations ran on it while they were being
+        paired. None of them may have asked ``quoted`` meanwhile.
         """
+        assert "_quoted" not in self.__dict__, "quotations read before they were given"
         self.quote_pairs = quote_pairs
-        self.__dict__.pop("_quoted", None)
 
     @cached_property
     def _index(self) -> BlockIndex:

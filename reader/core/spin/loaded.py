@@ -25,7 +25,13 @@ _WORD = re.compile(r"\w+")
 
 def find(ctx: SpinContext) -> list[Finding]:
     """Loaded words added (right) or dropped (left) relative to the aligned text."""
-    found: list[Finding] = []
+    return outside_quotations(ctx, candidates(ctx))
+
+
+def candidates(ctx: SpinContext) -> list[tuple[Finding, bool]]:
+    """``find``'s findings before quotations are known, each with whether one inside a
+    quotation is dropped (every loaded word but a scare quote): reads no quotation."""
+    found: list[tuple[Finding, bool]] = []
     for edit in ctx.edits:
         block = ctx.blocks[edit.block]
         assert block.left is not None and block.right is not None
@@ -41,6 +47,11 @@ def find(ctx: SpinContext) -> list[Finding]:
     return found
 
 
+def outside_quotations(ctx: SpinContext, found: list[tuple[Finding, bool]]) -> list[Finding]:
+    """The ``candidates`` that stay once the quotation pairs are in ``ctx``."""
+    return [f for f, quotable in found if not (quotable and ctx.quoted(f.side, f.start))]
+
+
 def _findings(
     ctx: SpinContext,
     side: Side,
@@ -48,13 +59,9 @@ def _findings(
     change: Change,
     other_passage: Span | None,
     replaced: Span | None,
-) -> list[Finding]:
+) -> list[tuple[Finding, bool]]:
     text = ctx.text(side)
-    words = [
-        w
-        for w in find_loaded(text, span[0], span[1])
-        if w.category == "scare quote" or not ctx.quoted(side, w.start)
-    ]
+    words = find_loaded(text, span[0], span[1])
     if not words:
         return []
     other = other_side(side)
@@ -65,19 +72,19 @@ def _findings(
         written = text[word.start : word.end]
         if other_passage is not None and all(w in shared for w in _WORD.findall(written.lower())):
             continue  # the other passage says it too: moved within it, not added or dropped
-        out.append(
-            Finding(
-                FindingKind.LOADED,
-                change,
-                side,
-                word.start,
-                word.end,
-                f"{word.category} {change.value}: {written}",
-                _BASE + _SPAN * word.score,
-                counterpart,
-            )
+        finding = Finding(
+            FindingKind.LOADED,
+            change,
+            side,
+            word.start,
+            word.end,
+            f"{word.category} {change.value}: {written}",
+            _BASE + _SPAN * word.score,
+            counterpart,
         )
+        # Words inside a quotation are the speaker's; a scare quote is the writer's.
+        out.append((finding, word.category != "scare quote"))
     return out
 
 
-__all__ = ["LoadedWord", "find"]
+__all__ = ["LoadedWord", "candidates", "find", "outside_quotations"]

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
+from typing import Any
 
 from reader.core.spin import facts, loaded, negation, omission, quotations, sourcing
 from reader.core.spin.context import Detector, Finding, SpinContext
@@ -20,34 +21,43 @@ DETECTORS: tuple[Detector, ...] = (
     omission.find,
 )
 
-# Detectors that read no quotation pair: ``compare`` runs them while the worker
-# process is still finding and pairing the quotations.
-WITHOUT_QUOTES: tuple[Detector, ...] = (facts.find,)
+# Detectors in two parts: the first reads no quotation pair, so ``compare`` runs
+# it while the worker process is still finding and pairing the quotations; the
+# second gets its result once the pairs are in the context.
+TWO_PARTS: dict[
+    Detector, tuple[Callable[[SpinContext], Any], Callable[[SpinContext, Any], list[Finding]]]
+] = {
+    facts.find: (facts.find, lambda _ctx, found: found),
+    loaded.find: (loaded.candidates, loaded.outside_quotations),
+}
 
 # A headline is what most readers read, often all they read: its changes come first.
 HEADLINE_BOOST = 1.3
 
 
-def run_detectors(ctx: SpinContext, detectors: Iterable[Detector]) -> dict[Detector, list[Finding]]:
-    """What each of ``detectors`` finds, as ``find_spin`` takes it from an earlier call."""
-    return {detector: detector(ctx) for detector in detectors}
+def before_quotes(ctx: SpinContext) -> dict[Detector, Any]:
+    """The first parts of the ``TWO_PARTS`` detectors: what ``find_spin`` finishes later.
+
+    ``ctx`` may still lack its quotation pairs (``SpinContext.set_quote_pairs``).
+    """
+    return {detector: first(ctx) for detector, (first, _) in TWO_PARTS.items()}
 
 
-def find_spin(
-    ctx: SpinContext, found_before: Mapping[Detector, list[Finding]] | None = None
-) -> tuple[Finding, ...]:
+def find_spin(ctx: SpinContext, begun: Mapping[Detector, Any] | None = None) -> tuple[Finding, ...]:
     """Every detector's findings, weightiest first; the same words reported twice are kept once.
 
     Only identical spans are merged: overlapping findings of different kinds
     (a loaded verb that is also a reporting verb changed) both stay.
-    ``found_before`` holds what ``run_detectors`` found on this context: those
-    detectors are not run again, and the result is the same.
+    ``begun``: what ``before_quotes`` gave on this context; those detectors
+    are then only finished, with the same result.
     """
-    found_before = found_before or {}
     found: dict[tuple[str, int, int], Finding] = {}
     for detector in DETECTORS:
-        findings = found_before.get(detector)
-        for finding in detector(ctx) if findings is None else findings:
+        if begun is not None and detector in begun:
+            findings = TWO_PARTS[detector][1](ctx, begun[detector])
+        else:
+            findings = detector(ctx)
+        for finding in findings:
             if ctx.in_headline(finding.side, finding.start):
                 finding = _in_headline(finding)
             if finding.counterpart is not None:
