@@ -655,3 +655,69 @@ def test_a_lazy_pattern_matches_as_the_compiled_one():
     assert late.sub("-", text) == eager.sub("-", text)
     with pytest.raises(AttributeError):
         late.no_such_method  # noqa: B018
+
+
+# --- the grammar of a partial quotation's clause -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A verb that names what follows it: its subject speaks, not what it names.
+        (
+            "Twelve people were hurt on Sunday by a fire that Mayor Jane Okafor "
+            "described as “a deliberate act.”",
+            "Jane Okafor",
+        ),
+        (
+            "With ten days to go, Ann Brooks, a senior aide to the campaign, called "
+            "Mr. Dunne’s remarks on Monday “a real alarm bell” for voters.",
+            "Ann Brooks",
+        ),
+        # The antecedent of "who", past an appositive and an adverbial.
+        (
+            "Dunne has long clashed with Harker, now the party leader, who in 2012 said "
+            "the party’s main aim was to make Dunne a “one-term mayor.”",
+            "Harker",
+        ),
+        # A pronoun inside the sentence is its named subject, not the last speaker.
+        (
+            "Paul Arlen, the foreign minister of Spain, a member of the council, said the "
+            "test “cannot go unanswered.”\n\nSecretary General Maria Tolland condemned "
+            "what she called a “shameless breach” of the treaty.",
+            "Maria Tolland",
+        ),
+        # A place or body after "of" or "in" is a complement, not the subject.
+        (
+            "One candidate, Sam Pell, the mayor of Mesa, who is a Mormon, said that the "
+            "bill “is unfair.”",
+            "Sam Pell",
+        ),
+        # An introductory phrase names nobody.
+        (
+            "From Denver on Monday, Gov. Ann Pike of Colorado, a Democrat, told reporters "
+            "that “the plan works.”",
+            "Ann Pike",
+        ),
+        (
+            "While Sen. Ann Pike (D-Colo.), in an interview, called the plan “a disaster.”",
+            "Ann Pike",
+        ),
+        ("Some activists saw hope in Biden who promised a “fair and humane” program.", "Biden"),
+    ],
+)
+def test_the_clause_carrying_a_partial_quotation_names_its_speaker(text, expected):
+    assert speakers(text)[-1] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A run-in heading before a colon is no subject.
+        "Council Vote Splits Town Leaders: Cutting “the waste of money” is one aim of the council.",
+        # A sentence adverb is no name.
+        "Instead, Congress was meant to “facilitate” work.",
+    ],
+)
+def test_a_heading_or_an_adverb_opening_the_sentence_is_no_speaker(text):
+    assert speakers(text) == [None]

@@ -100,7 +100,7 @@ def attribute(
             continue
         mention = strong_mention(text, start, end)
         if mention is not None and partial[k] and mention.cue in _MEDIUM_CUES:
-            own_cue[k] = cue_in_sentence(text, start)
+            own_cue[k] = cue_in_sentence(text, start, common)
             mention = own_cue[k] or mention
         found.append(mention)
     # Rule 4: quotations of one paragraph share a speaker; a paragraph-opening
@@ -125,7 +125,7 @@ def attribute(
         if partial[k]:
             # The clause that carries a partial quotation says who, before its neighbours do.
             asked = True
-            found[k] = own_cue[k] if k in own_cue else cue_in_sentence(text, start)
+            found[k] = own_cue[k] if k in own_cue else cue_in_sentence(text, start, common)
         if found[k] is not None:
             pass
         elif before is not None and paragraph_of[before][1] == para:

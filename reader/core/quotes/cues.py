@@ -48,7 +48,13 @@ VERBISH = frozenset(_CUE_VERBS.split()) | frozenset(
 WEAK_CUE_RE = lazy(
     r"\b(?:said|says|told|tells|added|asked|wrote|writes|tweeted|explained|stated|argued|declared"
     r"|insisted|claimed|warned|noted|read|blasting|blasted|accused|criticized|praised|called"
-    r"|calling|promised|pledged|vowed)\b"
+    r"|calling|promised|pledged|vowed|described|describes|describing|termed|dubbed|labeled"
+    r"|labelled|branded)\b"
+)
+# Cues that name something ("called X's remarks “…”", "described it as “…”"): what
+# follows them is what is named, not whose words the quotation is.
+NAMING_CUES = frozenset(
+    "called calling described describes describing termed dubbed labeled labelled branded".split()
 )
 
 PRONOUNS = frozenset("he she they it we i you him her them".split())
@@ -64,6 +70,8 @@ NOT_NAMES = frozenset(
     but and or so yet in on at as if when while after before since because although though
     some many most several both each every all any no not one two three according last next
     however meanwhile still also then there here what who why how where which asked said
+    instead moreover nevertheless nonetheless otherwise likewise similarly indeed besides
+    furthermore thus hence later earlier now today yesterday tomorrow separately
     mr mrs ms
     """.split()
 )

@@ -27,9 +27,11 @@ from reader.core.quotes.cues import (
     JOINS_WORD,
     LOWER_WORD,
     NAME_RUN,
+    NAMING_CUES,
     NOT_NAMES,
     OF,
     PARTICLES,
+    PERSON_PRONOUNS,
     PRECEDING_WORD,
     PREPOSITIONS,
     PRONOUNS,
@@ -128,7 +130,7 @@ def _ends_sentence(text: str, end: int, close: int) -> bool:
     return not following.islower()
 
 
-def cue_in_sentence(text: str, start: int) -> Mention | None:
+def cue_in_sentence(text: str, start: int, common: LowerCaseWords | None = None) -> Mention | None:
     """Rule 5: a cue earlier in the quotation's sentence names its subject as the speaker.
 
     ``The advocates read a statement blasting … for “…”``: the subject of the
@@ -136,18 +138,26 @@ def cue_in_sentence(text: str, start: int) -> Mention | None:
     that cue and the quotation names the owner instead (``said that Biden isn't
     living up to his campaign promise to run a “…” program``: Biden's words).
     A document as the subject (``issued a statement that said “…”``) stands for
-    whoever issued it, when the clause says who.
+    whoever issued it, when the clause says who. What a naming cue names is not
+    the speaker (``Brooks called Mr. Dunne's remarks “…”``: Brooks's words).
     """
     sentence_start = positions.sentence_start(text, start)
     before = text[sentence_start : before_marks(text, start)]
     cues = list(WEAK_CUE_RE.finditer(before))
-    owned = _owned_speech(text, sentence_start, before, cues[-1].end() if cues else 0)
+    naming = bool(cues) and cues[-1].group() in NAMING_CUES
+    owned = _owned_speech(text, sentence_start, before, cues[-1].end() if cues else 0, naming)
     if owned:
         return owned
     if not cues:
         return None
     last = cues[-1]
     mention = _subject_before(text, sentence_start, sentence_start + last.start(), last.group())
+    if mention and common is not None and mention.text.lower() in PERSON_PRONOUNS:
+        # "Tolland condemned what she called “…”": a pronoun inside the sentence is
+        # its named subject, not whoever spoke last.
+        lead = _leading_subject(text, sentence_start, text[sentence_start : mention.span[0]])
+        if lead is not None and lead.span[1] <= mention.span[0] and _named(lead, common):
+            return lead
     if mention:
         return _issuer(text, sentence_start, mention) or mention
     return None
@@ -161,7 +171,7 @@ def weak_mention(
     ``cue_tried``: the caller asked ``cue_in_sentence`` already (and it found nothing).
     """
     if not cue_tried:
-        mention = cue_in_sentence(text, start)
+        mention = cue_in_sentence(text, start, common)
         if mention:
             return mention
     sentence_start = positions.sentence_start(text, start)
@@ -174,11 +184,23 @@ def weak_mention(
     # Rule 7: the sentence's own subject, when it is a name
     # ("Trump has used the phrase “…”", "In a speech, Trump attacked “…”").
     mention = _leading_subject(text, sentence_start, before)
-    if mention and _rank(mention.text) == 2:
-        tokens = mention.text.split()
-        if not tokens[0].endswith(("ing", "ly")) and any(t.lower() not in common for t in tokens):
-            return mention
+    if mention and _HEADING_COLON.match(text, mention.span[1]):
+        # "Veto Power Impedes Peace: Ending “…” is …": a run-in heading or a label,
+        # not the subject of the clause that carries the quotation.
+        return None
+    if mention and _named(mention, common):
+        return mention
     return None
+
+
+def _named(mention: Mention, common: LowerCaseWords) -> bool:
+    """Whether a sentence's subject is a name, not a capitalised common word opening it."""
+    tokens = mention.text.split()
+    return (
+        _rank(mention.text) == 2
+        and not tokens[0].endswith(("ing", "ly"))  # "Pacing the stage, he …"
+        and any(t.lower() not in common for t in tokens)  # "Instead, he …"
+    )
 
 
 # Speech nouns that an owner's possessive turns into the owner's words.
@@ -199,13 +221,19 @@ _DOCUMENTS = frozenset(
 )
 
 
-def _owned_speech(text: str, lo: int, before: str, after_cue: int) -> Mention | None:
+def _owned_speech(
+    text: str, lo: int, before: str, after_cue: int, naming: bool = False
+) -> Mention | None:
     """``his campaign promise to …`` right before the quotation: its owner.
 
-    See ``cue_in_sentence``; ``after_cue`` is where the search starts (after the last cue).
+    See ``cue_in_sentence``; ``after_cue`` is where the search starts (after the
+    last cue). ``naming``: that cue names what follows it; speech owned right
+    after it is its object (``called his remarks “…”``), not the quotation's source.
     """
     match = _OWNED_SPEECH.search(before, after_cue)
     if match is None or WEAK_CUE_RE.search(match.group("rest")):
+        return None
+    if naming and not before[after_cue : match.start()].strip():
         return None
     owner = match.group("owner")
     at = lo + match.start("owner")
@@ -309,15 +337,34 @@ def _subject_before(text: str, lo: int, cue_at: int, cue: str) -> Mention | None
     if not segments:
         return None
     trailing_comma = clause.rstrip().endswith(",")
+    relative = _RELATIVE_OPENING.match(clause, segments[-1][0]) is not None
+    if relative and len(segments) >= 2:
+        # "McConnell, now the leader, who in 2010 said": the antecedent of "who",
+        # found as for "McConnell, now the leader, said".
+        segments, trailing_comma = segments[:-1], True
     if trailing_comma and len(segments) >= 2:
-        # "Name, appositive, told" or "Intro, Name, told": take the better of the two.
-        candidates = [_trailing_np(text, lo, s) for s in segments[-2:]]
-        ranked = [(m, _rank(m.text)) for m in candidates if m]
+        # "Name, appositive, told", "Intro, Name, told", "Name, appositive, appositive,
+        # told": the best of the last three, the earliest of equals.
+        last = segments[-3:]
+        # An introductory phrase ("From Washington on Monday,") names no subject,
+        # unless nothing else does ("While Sen. Schatz, in an interview, called").
+        ranked = _ranked(text, lo, [s for s in last if _first_word(clause, s) not in PREPOSITIONS])
+        ranked = ranked or _ranked(text, lo, last)
         if ranked:
             best = max(r for _, r in ranked)
             return next(m for m, r in ranked if r == best)
         return None
     return _trailing_np(text, lo, segments[-1])
+
+
+def _ranked(text: str, lo: int, segments: list[Span]) -> list[tuple[Mention, int]]:
+    mentions = (_trailing_np(text, lo, s) for s in segments)
+    return [(m, _rank(m.text)) for m in mentions if m]
+
+
+def _first_word(clause: str, segment: Span) -> str:
+    word = WORD.search(clause, segment[0], segment[1])
+    return word.group().lower() if word else ""
 
 
 def _leading_subject(
@@ -371,6 +418,9 @@ def _leading_subject(
     return None
 
 
+_HEADING_COLON = lazy(r"[ \t\xa0]*:")
+# A clause segment opened by a relative pronoun of a person: ", who in 2010 said".
+_RELATIVE_OPENING = lazy(r"\s*who\b")
 # Determiners that open a noun phrase (not "that", which also opens a clause).
 _NOUN_DETERMINERS = DETERMINERS - {"that", "one"}
 _PLAIN_WORD = lazy(r"[A-Za-z][a-z\-]*|\d[\w\-]*")
@@ -385,6 +435,8 @@ def _plural_head(word: str) -> bool:
 
 
 _TIME_PREPOSITIONS = frozenset("on in during".split())
+# Where a name or description after them is a place, not a subject.
+_PLACE_PREPOSITIONS = frozenset("in on near inside outside across".split())
 
 
 def _trailing_np(text: str, lo: int, segment: Span) -> Mention | None:
@@ -394,10 +446,12 @@ def _trailing_np(text: str, lo: int, segment: Span) -> Mention | None:
     if not words:
         return None
     # Relative pronouns and auxiliaries between the subject and the cue.
+    person = False  # "… hope in Biden who promised": "who" says a person, never a place
     while words and (
         words[-1].group().lower() in BETWEEN_SUBJECT_AND_CUE
         or (words[-1].group().endswith("ly") and words[-1].group().islower())  # "repeatedly"
     ):
+        person = person or words[-1].group().lower() == "who"
         words.pop()
     if not words:
         return None
@@ -412,6 +466,8 @@ def _trailing_np(text: str, lo: int, segment: Span) -> Mention | None:
     det = None
     for k, w in enumerate(tail):
         if w.group().lower() in DETERMINERS and (k == 0 or tail[k - 1].group().lower() != "of"):
+            if w.group() == "that" and k + 1 < len(tail) and _is_name_token(tail[k + 1].group()):
+                continue  # "a fire that Mayor Okafor described": a clause, not "that Mayor"
             det = k
     named_description = det is not None and all(_is_name_token(w.group()) for w in tail[det + 1 :])
     if _is_name_token(last) and not named_description:
@@ -432,10 +488,23 @@ def _trailing_np(text: str, lo: int, segment: Span) -> Mention | None:
             # "President Trump on Monday called …": a time phrase between the subject
             # and its verb; the subject is the name before it.
             return _trailing_np(text, lo, (segment[0], segment[0] + words[k - 1].start()))
+        if not person and k >= 1 and words[k - 1].group() in _PLACE_PREPOSITIONS | OF:
+            # "Officials in Denver said", "the mayor of Mesa said": the name is where or
+            # of what; the subject is the phrase before it, when it is a description.
+            if det is not None and tail[det].start() < words[k - 1].start():
+                first = tail[det]
+                return _head(text, base + first.start(), seg_text[first.start() : words[-1].end()])
+            return None
         first = words[k]
         phrase = seg_text[first.start() : words[-1].end()]
         return _head(text, base + first.start(), phrase)
     if det is not None and det < len(tail) - 1:
+        if (not person and det > 0) and (
+            tail[det - 1].group() in _PLACE_PREPOSITIONS
+            or (tail[det - 1].group() == "at" and not named_description)
+        ):
+            # "Lawmakers at the scene said": the subject is before the place.
+            return _trailing_np(text, lo, (segment[0], segment[0] + tail[det - 1].start()))
         # A description: "the White House", "the 34-year-old mother of three".
         first = tail[det]
         phrase = seg_text[first.start() : words[-1].end()]
