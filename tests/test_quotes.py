@@ -721,3 +721,12 @@ def test_the_clause_carrying_a_partial_quotation_names_its_speaker(text, expecte
 )
 def test_a_heading_or_an_adverb_opening_the_sentence_is_no_speaker(text):
     assert speakers(text) == [None]
+
+
+def test_a_law_or_a_programme_is_no_person_a_pronoun_refers_to():
+    text = (
+        "Colorado Gov. Ann Pike spoke on Monday. Pike said her son had asked her to veto "
+        "the Clean Water Protection Act.\n\n“My son asked me to veto it,” she said."
+    )
+    (speaker,) = speakers(text)
+    assert speaker is not None and speaker.endswith("Ann Pike")

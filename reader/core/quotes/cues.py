@@ -92,6 +92,8 @@ ORG_HEADS = frozenset(
     office bureau association group inc corp company university college school police
     ministry government board commission service services tribune herald review magazine
     report ruling book article statement
+    act bill amendment constitution treaty accord agreement resolution program programme policy
+    initiative fund hospital museum airport station league army navy county avenue
     """.split()
 )
 # Lower-case words inside a name ("Ludwig van Beethoven", "Osama bin Laden").
