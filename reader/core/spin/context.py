@@ -61,6 +61,7 @@ class SpinContext:
     _positions: dict[tuple[int, Side], tuple[list[int], list[int]]] = field(
         default_factory=dict, repr=False
     )
+    _joined_edits: dict[Side, Joined] = field(default_factory=dict, repr=False)
 
     def set_quote_pairs(self, quote_pairs: tuple[QuotePair, ...]) -> None:
         """Give the quotation pairs to a context made before they were found.
@@ -163,8 +164,11 @@ class SpinContext:
         key = (side, pattern, words)
         found = self._matching.get(key)
         if found is None:
-            spans = [e.left if side == "left" else e.right for e in self.edits]
-            found = self._matching[key] = spans_matching(self.text(side), spans, pattern, words)
+            joined = self._joined_edits.get(side)
+            if joined is None:
+                spans = [e.left if side == "left" else e.right for e in self.edits]
+                joined = self._joined_edits[side] = Joined(self.text(side), spans)
+            found = self._matching[key] = spans_matching(self.text(side), joined, pattern, words)
         return found
 
     def aligned(self, side: Side, start: int) -> Span | None:
@@ -223,9 +227,32 @@ class SpinContext:
         return found
 
 
+class Joined:
+    """Spans of a text joined by line breaks, for ``spans_matching``: built once, asked often.
+
+    The lower-cased text and its set of words are read when first needed.
+    """
+
+    def __init__(self, text: str, spans: Sequence[Span | None]) -> None:
+        parts = [text[s[0] : s[1]] if s is not None else "" for s in spans]
+        self.text = "\n".join(parts)
+        # starts[i]: where span i begins in the joined text; a sentinel after the last.
+        self.starts = [0, *accumulate(len(p) + 1 for p in parts)]
+        self.last = len(parts) - 1
+
+    @cached_property
+    def low(self) -> str:
+        return self.text.lower()
+
+    @cached_property
+    def present(self) -> frozenset[str]:
+        """The words of ASCII letters alone in the spans, lower-cased (one C-speed pass)."""
+        return frozenset(_ASCII_WORD_RE.findall(self.low))
+
+
 def spans_matching(
     text: str,
-    spans: Sequence[Span | None],
+    spans: Sequence[Span | None] | Joined,
     pattern: re.Pattern[str] | None = None,
     words: Iterable[str] = (),
 ) -> set[int]:
@@ -238,14 +265,14 @@ def spans_matching(
     one at a span's edges; ``words`` (lower case) are found in any case, with no
     ASCII letter either side. Keep ``pattern`` to what starts with a character class
     ("[0-9]"): a long alternation of words is many times slower than ``words``.
+    ``spans`` may be given ``Joined`` already, for many questions about the same spans.
     """
     if not spans:
         return set()
-    parts = [text[s[0] : s[1]] if s is not None else "" for s in spans]
-    joined = "\n".join(parts)
-    # starts[i]: where span i begins in the joined text; a sentinel after the last.
-    starts = [0, *accumulate(len(p) + 1 for p in parts)]
-    last = len(parts) - 1
+    spans = spans if isinstance(spans, Joined) else Joined(text, spans)
+    joined, starts, last = spans.text, spans.starts, spans.last
+    if last < 0:
+        return set()
     found: set[int] = set()
     if pattern is not None:
         pos = 0
@@ -256,7 +283,7 @@ def spans_matching(
                 break
             pos = starts[i + 1]  # one match is enough: on to the next span
     if words:
-        low = joined.lower()
+        low = spans.low
         if len(low) != len(joined):  # a letter whose lower case is longer: offsets shift
             for word in words:
                 hits = (m.start() for m in re.finditer(re.escape(word), joined, re.IGNORECASE))
@@ -264,7 +291,7 @@ def spans_matching(
             return found
         # The words of letters alone that occur at all, in one C-speed pass: a few of
         # hundreds are searched for.
-        present = set(_ASCII_WORD_RE.findall(low))
+        present = spans.present
         for word in words:
             if word.isalpha() and word.isascii() and word not in present:
                 continue
@@ -326,6 +353,7 @@ __all__ = [
     "Finding",
     "FindingKind",
     "Side",
+    "Joined",
     "SpinContext",
     "other_side",
     "spans_matching",
