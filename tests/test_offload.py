@@ -143,3 +143,20 @@ def test_no_free_core_keeps_the_work_here(seeds, always_offload, monkeypatch):
         assert job.offloaded
     finally:
         job.close()
+
+
+def test_quotations_pickled_for_the_worker_keep_every_field():
+    # Quote and QuotePair pickle as constructor calls naming their fields: a field
+    # added to the class but not there would come back from the worker as its default.
+    import dataclasses
+    import pickle
+
+    from reader.core.results.comparison import Quote, QuotePair, QuoteStatus
+    from reader.core.worddiff import Op
+
+    quote = Quote(3, 9, "Ana Ruiz", (12, 15), ((3, 5), (7, 9)), True, True)
+    pair = QuotePair(QuoteStatus.MERGED, (quote,), (quote, quote), (Op("=", "a"),))
+    for value in (quote, pair):
+        defaults = [f for f in dataclasses.fields(value) if getattr(value, f.name) == f.default]
+        assert defaults == []  # every field set to something else than its default
+        assert pickle.loads(pickle.dumps(value)) == value
