@@ -10,7 +10,10 @@ place from ``../shared/eval/basil_media_bias_triplets`` (never copied). Two rows
   lists alone flag);
 - stage: each event's three articles compared two by two, as a user would
   compare one outlet's story with another's, and the ``loaded`` findings on each
-  side counted (words the other article's aligned text lacks).
+  side counted (words the other article's aligned text lacks);
+- stage, with quotations: the same, and the loaded words that a quotation
+  found added or dropped whole names (``quote`` findings: "quotation added, with
+  loaded words ..."), since the loaded detector leaves quoted words alone.
 
 Span recall is the share of ``lex`` spans that hold a flagged word; the flag rate
 is the share of all words (``\\w+``) flagged. Target: >= 0.60 of spans at <= 3%
@@ -32,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 
 from reader.core.article import Article  # noqa: E402
 from reader.core.compare import compare  # noqa: E402
-from reader.core.results.comparison import FindingKind  # noqa: E402
+from reader.core.results.comparison import Change, FindingKind  # noqa: E402
 from reader.core.spin.lexicons import find_loaded  # noqa: E402
 
 BASIL = ROOT.parent / "shared" / "eval" / "basil_media_bias_triplets"
@@ -82,7 +85,8 @@ def main() -> int:
         key=lambda t: t["triplet_uuid"],
     )
     half = len(triplets) // 2
-    tallies = {(method, part): Tally() for method in ("lexicon", "stage") for part in "AB"}
+    methods = ("lexicon", "stage", "stage, with quotations")
+    tallies = {(method, part): Tally() for method in methods for part in "AB"}
     for n, triplet in enumerate(triplets):
         part = "A" if n < half else "B"
         articles = triplet["articles"]
@@ -100,11 +104,24 @@ def main() -> int:
                     if f.kind is FindingKind.LOADED and f.side == side
                 ]
                 tallies["stage", part].add(texts[k], flags, gold[k])
+                quoted = [
+                    (w.start, w.end)
+                    for f in comparison.findings
+                    if f.kind is FindingKind.QUOTE
+                    and f.side == side
+                    and f.change is not Change.CHANGED
+                    and "loaded words" in f.why
+                    for w in find_loaded(texts[k], f.start, f.end)
+                    if w.category != "scare quote"
+                ]
+                tallies["stage, with quotations", part].add(
+                    texts[k], sorted(flags + quoted), gold[k]
+                )
     print("| method, half | lex span recall | lex spans | words flagged | words | inf recall |")
     print("|---|---|---|---|---|---|")
     for (method, part), tally in tallies.items():
         print(tally.row(f"{method}, half {part}"))
-    for method in ("lexicon", "stage"):
+    for method in methods:
         both = Tally()
         for part in "AB":
             t = tallies[method, part]

@@ -255,3 +255,25 @@ def test_loaded_words_inside_a_quotation_are_dropped_after_the_quotations_are_pa
         loaded.outside_quotations(SpinContext(c.left, c.right, c.blocks, c.quote_pairs), first)
         == []
     )
+
+
+def test_a_quotation_added_or_changed_names_the_loaded_words_it_carries():
+    left = "The mayor spoke on Monday about the new budget for the city."
+    right = (
+        "The mayor spoke on Monday about the new budget for the city. “They are liars, "
+        "and it is a disgrace,” said Tom Reed, a council member."
+    )
+    ((change, side, text, why),) = findings(left, right, FindingKind.QUOTE)
+    assert (change, side) == ("added", "right") and text.startswith("They are liars")
+    assert why == "quotation added, with loaded words “liars”, “disgrace” (Tom Reed)"
+    plain = right.replace("liars", "tired").replace("a disgrace", "late")
+    ((_, _, _, why),) = findings(left, plain, FindingKind.QUOTE)
+    assert why == "quotation added (Tom Reed)"
+    # Inside a quotation the words are the speaker's: no loaded finding of the writer.
+    assert findings(left, right, FindingKind.LOADED) == []
+    (altered,) = findings(
+        "“We will look at the plan,” said Tom Reed.",
+        "“We will destroy the plan,” said Tom Reed.",
+        FindingKind.QUOTE,
+    )
+    assert altered[3].endswith("; loaded words added “destroy” (Tom Reed)")

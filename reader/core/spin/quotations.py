@@ -12,11 +12,14 @@ from __future__ import annotations
 
 from reader.core.results.comparison import Quote, QuotePair, QuoteStatus
 from reader.core.spin.context import Change, Finding, FindingKind, Side, SpinContext
+from reader.core.spin.lexicons import find_loaded
 from reader.core.worddiff import DELETE, INSERT
 
 _WEIGHT = {"altered": 0.85, "merged": 0.8, "split": 0.7, "truncated": 0.65, "dropped": 0.7,
            "added": 0.55}  # fmt: skip
 _PARTIAL = 0.45  # times the weight, for a phrase quoted inside the writer's sentence
+_LOADED_BONUS = 0.1  # added to the weight of a quotation carrying loaded words
+_LOADED_SHOWN = 3  # loaded words named in the finding's why
 
 
 def find(ctx: SpinContext) -> list[Finding]:
@@ -52,6 +55,14 @@ def _finding(ctx: SpinContext, pair: QuotePair) -> Finding | None:
     weight = _WEIGHT[shape]
     if all(q.partial for q in (*left, *right)):
         weight *= _PARTIAL
+    charged = _loaded([op.text for op in pair.ops if op.tag == INSERT])
+    lost = _loaded([op.text for op in pair.ops if op.tag == DELETE])
+    if charged:
+        why += f"; loaded words added {charged}"
+    if lost:
+        why += f"; loaded words dropped {lost}"
+    if charged or lost:
+        weight = min(0.95, weight + _LOADED_BONUS)
     return Finding(
         FindingKind.QUOTE,
         Change.CHANGED,
@@ -69,6 +80,11 @@ def _one_sided(
 ) -> Finding:
     first, last = quotes[0], quotes[-1]
     weight = _WEIGHT[change.value] * (_PARTIAL if first.partial else 1.0)
+    text = ctx.text(side)
+    charged = _loaded([text[s:e] for q in quotes for s, e in (q.fragments or ((q.start, q.end),))])
+    if charged:
+        why += f", with loaded words {charged}"
+        weight = min(0.95, weight + _LOADED_BONUS)
     return Finding(
         FindingKind.QUOTE,
         change,
@@ -79,6 +95,20 @@ def _one_sided(
         weight,
         counterpart=ctx.aligned(side, first.start),
     )
+
+
+def _loaded(texts: list[str]) -> str:
+    """The first few loaded words of texts, as “liars”, “crazy”; "" when none."""
+    found: list[str] = []
+    for text in texts:
+        for word in find_loaded(text):
+            # A scare quote inside a quotation is the speaker's own quoting, not a word.
+            written = text[word.start : word.end].lower()
+            if word.category != "scare quote" and written not in found:
+                found.append(written)
+                if len(found) == _LOADED_SHOWN:
+                    return ", ".join(f"“{w}”" for w in found)
+    return ", ".join(f"“{w}”" for w in found)
 
 
 def _with_speaker(why: str, quotes: tuple[Quote, ...]) -> str:
