@@ -30,6 +30,7 @@ from reader.core.spin.fact_mentions import (
     TITLE_WORDS,
     Capitals,
     Mention,
+    NameRun,
     StatedFacts,
     canonical,
     family,
@@ -67,6 +68,8 @@ class NameTable:
         # eager: many passages will ask, so index the whole article in one pass each.
         self.capitals = Capitals(text, eager=eager)
         self._passages: dict[tuple[int, int], list[Mention]] = {}
+        self._runs: dict[tuple[int, int], NameRun] = {}  # each name mention's run, for kind()
+        self._kinds: dict[tuple[int, int], str] = {}
         self.names = NameIndex(text, eager=eager)
         self._surnames = _Surnames(self.names)
         self._stated = StatedFacts(text)
@@ -95,11 +98,25 @@ class NameTable:
             k = bisect_left(starts, r.end) - 1
             if k >= 0 and ends[k] > r.start:
                 continue  # "Sept." of a date, not a name
-            kind = name_kind(r, self._surnames)
-            facts.append(Mention(r.start, r.end, kind, ("name", canonical(r.key))))
+            # Its kind ("person", "place") is judged by ``kind`` when it is shown: it
+            # takes the whole article's names, and most names found are matched.
+            self._runs[(r.start, r.end)] = r
+            facts.append(Mention(r.start, r.end, "name", ("name", canonical(r.key))))
         if runs:
             facts.sort(key=lambda f: f.start)
         return facts
+
+    def kind(self, m: Mention) -> str:
+        """The kind of a fact of this article: a name's is person, place, organisation or
+        name, judged only when asked."""
+        run = self._runs.get((m.start, m.end)) if m.kind == "name" else None
+        if run is None:
+            return m.kind
+        key = (m.start, m.end)
+        found = self._kinds.get(key)
+        if found is None:
+            found = self._kinds[key] = name_kind(run, self._surnames)
+        return found
 
     def expand(self, word: str) -> str | None:
         """The spelled-out name of an acronym used in this article, if any (the first)."""
@@ -530,10 +547,12 @@ def fact_changes(
     for a, span in renamed:
         if a in free_l:
             free_l.remove(a)
-        why = f"{a.kind} changed: {_words(left_text, a)} -> {_words_at(right_text, span)}"
-        out.append(FactChange("changed", "right", *span, (a.start, a.end), a.kind, why))
+        kind = lt.kind(a)
+        why = f"{kind} changed: {_words(left_text, a)} -> {_words_at(right_text, span)}"
+        out.append(FactChange("changed", "right", *span, (a.start, a.end), kind, why))
     for a, b in changed:
-        kind = b.kind if b.kind != "name" else a.kind
+        kind = rt.kind(b)
+        kind = kind if kind != "name" else lt.kind(a)
         out.append(
             FactChange(
                 "changed",
@@ -562,8 +581,8 @@ def fact_changes(
                     a.start,
                     a.end,
                     None,
-                    a.kind,
-                    f"{a.kind} dropped: {_words(left_text, a)}",
+                    lt.kind(a),
+                    f"{lt.kind(a)} dropped: {_words(left_text, a)}",
                 )
             )
     for b in free_r:
@@ -575,8 +594,8 @@ def fact_changes(
                     b.start,
                     b.end,
                     None,
-                    b.kind,
-                    f"{b.kind} added: {_words(right_text, b)}",
+                    rt.kind(b),
+                    f"{rt.kind(b)} added: {_words(right_text, b)}",
                 )
             )
     out.sort(key=lambda c: (c.side, c.start))
