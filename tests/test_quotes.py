@@ -704,6 +704,13 @@ def test_a_lazy_pattern_matches_as_the_compiled_one():
             "Ann Pike",
         ),
         ("Some activists saw hope in Biden who promised a “fair and humane” program.", "Biden"),
+        # ... and a name set beside a described subject.
+        (
+            "John Rother said it was “a fine plan.”\n\nAs the news spread on Friday, the "
+            "group’s chief executive, Barry Rand, issued a statement refuting what he "
+            "described as “misleading” reports.",
+            "Barry Rand",
+        ),
     ],
 )
 def test_the_clause_carrying_a_partial_quotation_names_its_speaker(text, expected):

@@ -155,7 +155,12 @@ def cue_in_sentence(text: str, start: int, common: LowerCaseWords | None = None)
     if mention and common is not None and mention.text.lower() in PERSON_PRONOUNS:
         # "Tolland condemned what she called “…”": a pronoun inside the sentence is
         # its named subject, not whoever spoke last.
-        lead = _leading_subject(text, sentence_start, text[sentence_start : mention.span[0]])
+        clause = text[sentence_start : mention.span[0]]
+        lead = _leading_subject(text, sentence_start, clause)
+        if lead is None or _rank(lead.text) == 0:
+            # "the group's chief executive, Barry Rand, issued … what he called": the
+            # name in apposition to a described subject.
+            lead = _apposed_name(text, sentence_start, clause) or lead
         if lead is not None and lead.span[1] <= mention.span[0] and _named(lead, common):
             return lead
     if mention:
@@ -362,6 +367,20 @@ def _ranked(text: str, lo: int, segments: list[Span]) -> list[tuple[Mention, int
     return [(m, _rank(m.text)) for m in mentions if m]
 
 
+def _apposed_name(text: str, lo: int, clause: str) -> Mention | None:
+    """The name set beside a described subject: "the group's chief, Barry Rand, said"."""
+    segments = [s for s in _comma_segments(clause) if _first_word(clause, s) not in PREPOSITIONS]
+    if len(segments) < 3 or _first_word(clause, segments[0]) not in DETERMINERS:
+        return None  # (a third segment: the name is closed by a comma, not the clause's end)
+    start, end = segments[1]
+    name = clause[start:end].strip()
+    tokens = name.split()
+    if not 1 <= len(tokens) <= 4 or not all(_is_name_token(t) for t in tokens):
+        return None
+    at = lo + clause.index(name, start)
+    return Mention((at, at + len(name)), name)
+
+
 def _first_word(clause: str, segment: Span) -> str:
     word = WORD.search(clause, segment[0], segment[1])
     return word.group().lower() if word else ""
@@ -419,6 +438,7 @@ def _leading_subject(
 
 
 _HEADING_COLON = lazy(r"[ \t\xa0]*:")
+
 # A clause segment opened by a relative pronoun of a person: ", who in 2010 said".
 _RELATIVE_OPENING = lazy(r"\s*who\b")
 # Determiners that open a noun phrase (not "that", which also opens a clause).
