@@ -9,7 +9,8 @@ annotates biased spans of news articles; a span inside a quotation carries
 covered when one of our quotations overlaps it, and our speaker is right when it
 and the label name the same person (``eval_polnear``'s lenient rule: one contains
 the other as lower-case words, titles aside). Labels of a group or a category
-(``other_*``, plural last words) are not scored. The events are split in two
+(``other_*``, a lower-case word, or a first word such as House or Democratic)
+are not scored. The events are split in two
 halves as in ``eval_loaded`` (A: the first 15 triplet ids in sorted order): only
 half A's errors may be looked at (``-v`` lists them: the article's file name, the
 label, ours); half B stays held out. Nothing from the data is copied into the
@@ -34,11 +35,16 @@ from reader.core.quotes.find import extract_quotes  # noqa: E402
 DATA = ROOT.parent / "shared" / "eval" / "basil_media_bias_triplets"
 
 
+# First words of BASIL's group labels ("House_Democrats", "Democratic_Lawmakers").
+_GROUP_FIRST = frozenset({"House", "Senate", "Democratic", "Republican"})
+
+
 def _person(label: str) -> str | None:
     """ "Donald_Trump" -> "Donald Trump"; None for a group or category label."""
-    if label.startswith("other_") or label.endswith("s"):
+    words = label.split("_")
+    if label.startswith("other_") or words[0] in _GROUP_FIRST or any(w.islower() for w in words):
         return None
-    return label.replace("_", " ")
+    return " ".join(words)
 
 
 def evaluate(half: str) -> dict:

@@ -721,13 +721,45 @@ def test_the_clause_carrying_a_partial_quotation_names_its_speaker(text, expecte
     "text",
     [
         # A run-in heading before a colon is no subject.
-        "Council Vote Splits Town Leaders: Cutting “the waste of money” is one aim of the council.",
+        (
+            "Council Vote Splits Town Leaders: Cutting “the waste of money” is one aim of the "
+            "council. The vote splits the town and its leaders."
+        ),
         # A sentence adverb is no name.
         "Instead, Congress was meant to “facilitate” work.",
     ],
 )
 def test_a_heading_or_an_adverb_opening_the_sentence_is_no_speaker(text):
     assert speakers(text) == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A label before a colon is its speaker, not a heading.
+        ("Mayor Ruiz: the city will rebuild “stronger than ever” after the flood.", "Ruiz"),
+        # A nearer name may be whom the pronoun means: recency decides, not the subject.
+        ("Rep. Tom Hale criticized Sen. Ann Cole after she called the plan “a fraud.”", "Ann Cole"),
+    ],
+)
+def test_a_label_before_a_colon_and_a_nearer_name_keep_their_speaker(text, expected):
+    assert speakers(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The antecedent of "who" is the phrase right before it.
+        "The university's president, Dr. Lisa Wong, met students, who told her the fees "
+        "were “unfair” and rising.",
+        # A description with a verb in it is no subject.
+        "The ruling angered residents of Ohio, who said it was “unfair.”",
+        # What stands beside a described subject must be a person's full name.
+        "The city's new budget, Plan B, was what he described as “a compromise.”",
+    ],
+)
+def test_no_speaker_rather_than_a_wrong_one(text):
+    assert speakers(text)[0] in (None, "he", "students")
 
 
 def test_a_law_or_a_programme_is_no_person_a_pronoun_refers_to():

@@ -277,3 +277,10 @@ def test_a_quotation_added_or_changed_names_the_loaded_words_it_carries():
         FindingKind.QUOTE,
     )
     assert altered[3].endswith("; loaded words added “destroy” (Tom Reed)")
+
+
+def test_a_loaded_word_moved_within_a_quotation_is_neither_added_nor_dropped():
+    left = "“The radical plan is a disgrace for the city and for all of us here,” said Tom Reed."
+    right = "“For the city and for all of us here, the radical plan is a disgrace,” said Tom Reed."
+    for _, _, _, why in findings(left, right, FindingKind.QUOTE):
+        assert "loaded words" not in why

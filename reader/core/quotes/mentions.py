@@ -30,6 +30,7 @@ from reader.core.quotes.cues import (
     NAMING_CUES,
     NOT_NAMES,
     OF,
+    ORG_HEADS,
     PARTICLES,
     PERSON_PRONOUNS,
     PRECEDING_WORD,
@@ -161,7 +162,14 @@ def cue_in_sentence(text: str, start: int, common: LowerCaseWords | None = None)
             # "the group's chief executive, Barry Rand, issued … what he called": the
             # name in apposition to a described subject.
             lead = _apposed_name(text, sentence_start, clause) or lead
-        if lead is not None and lead.span[1] <= mention.span[0] and _named(lead, common):
+        if (
+            lead is not None
+            and lead.span[1] <= mention.span[0]
+            and _named(lead, common)
+            # Another name nearer the pronoun may be whom it means ("Hale criticized
+            # Cole after she called"): then recency decides, as before.
+            and not _name_runs(text[lead.span[1] : mention.span[0]])
+        ):
             return lead
     if mention:
         return _issuer(text, sentence_start, mention) or mention
@@ -189,13 +197,20 @@ def weak_mention(
     # Rule 7: the sentence's own subject, when it is a name
     # ("Trump has used the phrase “…”", "In a speech, Trump attacked “…”").
     mention = _leading_subject(text, sentence_start, before)
-    if mention and _HEADING_COLON.match(text, mention.span[1]):
+    if mention and _HEADING_COLON.match(text, mention.span[1]) and _heading(mention.text, common):
         # "Veto Power Impedes Peace: Ending “…” is …": a run-in heading or a label,
         # not the subject of the clause that carries the quotation.
         return None
     if mention and _named(mention, common):
         return mention
     return None
+
+
+def _heading(phrase: str, common: LowerCaseWords) -> bool:
+    """A Title Case heading, not a label ("Mayor Ruiz:"): 3+ words, most of them words the
+    article also writes in lower case ("Veto Power Impedes Peace Efforts")."""
+    words = phrase.split()
+    return len(words) >= 3 and sum(w.lower() in common for w in words) * 2 > len(words)
 
 
 def _named(mention: Mention, common: LowerCaseWords) -> bool:
@@ -342,11 +357,15 @@ def _subject_before(text: str, lo: int, cue_at: int, cue: str) -> Mention | None
     if not segments:
         return None
     trailing_comma = clause.rstrip().endswith(",")
-    relative = _RELATIVE_OPENING.match(clause, segments[-1][0]) is not None
-    if relative and len(segments) >= 2:
-        # "McConnell, now the leader, who in 2010 said": the antecedent of "who",
-        # found as for "McConnell, now the leader, said".
-        segments, trailing_comma = segments[:-1], True
+    relative = _RELATIVE_OPENING.match(clause, segments[-1][0])
+    if relative and len(segments) >= 2 and not _has_subject(clause, relative.end(), len(clause)):
+        # "McConnell, now the leader, who in 2010 said": the antecedent of "who", the
+        # phrase right before it, or past an appositive as for "McConnell, now the
+        # leader, said" ("who she said ..." has a subject of its own: not this rule).
+        segments = segments[:-1]
+        if not _appositive(clause, segments[-1]):
+            return _trailing_np(text, lo, segments[-1])
+        trailing_comma = True
     if trailing_comma and len(segments) >= 2:
         # "Name, appositive, told", "Intro, Name, told", "Name, appositive, appositive,
         # told": the best of the last three, the earliest of equals.
@@ -367,6 +386,20 @@ def _ranked(text: str, lo: int, segments: list[Span]) -> list[tuple[Mention, int
     return [(m, _rank(m.text)) for m in mentions if m]
 
 
+def _has_subject(clause: str, start: int, end: int) -> bool:
+    """Whether clause[start:end] holds a pronoun or a name (a subject of its own)."""
+    return any(
+        w.group().lower() in PRONOUNS or _is_name_token(w.group())
+        for w in WORD.finditer(clause, start, end)
+    )
+
+
+def _appositive(clause: str, segment: Span) -> bool:
+    """Whether a segment reads as an appositive: "now the party leader", "a Democrat"."""
+    first = _first_word(clause, segment)
+    return first in DETERMINERS or first in ("now", "then", "formerly")
+
+
 def _apposed_name(text: str, lo: int, clause: str) -> Mention | None:
     """The name set beside a described subject: "the group's chief, Barry Rand, said"."""
     segments = [s for s in _comma_segments(clause) if _first_word(clause, s) not in PREPOSITIONS]
@@ -375,7 +408,11 @@ def _apposed_name(text: str, lo: int, clause: str) -> Mention | None:
     start, end = segments[1]
     name = clause[start:end].strip()
     tokens = name.split()
-    if not 1 <= len(tokens) <= 4 or not all(_is_name_token(t) for t in tokens):
+    # A full name of a person: two to four capitalised words, none a body's head
+    # or an initialism ("Plan B", "Maricopa" are no people).
+    if not 2 <= len(tokens) <= 4 or not all(_is_name_token(t) for t in tokens):
+        return None
+    if any(t.isupper() for t in tokens) or tokens[-1].lower() in ORG_HEADS:
         return None
     at = lo + clause.index(name, start)
     return Mention((at, at + len(name)), name)
@@ -508,12 +545,19 @@ def _trailing_np(text: str, lo: int, segment: Span) -> Mention | None:
             # "President Trump on Monday called …": a time phrase between the subject
             # and its verb; the subject is the name before it.
             return _trailing_np(text, lo, (segment[0], segment[0] + words[k - 1].start()))
-        if not person and k >= 1 and words[k - 1].group() in _PLACE_PREPOSITIONS | OF:
+        before = k - 1
+        if not person and before >= 0 and words[before].group() in _PLACE_PREPOSITIONS | OF:
             # "Officials in Denver said", "the mayor of Mesa said": the name is where or
-            # of what; the subject is the phrase before it, when it is a description.
-            if det is not None and tail[det].start() < words[k - 1].start():
-                first = tail[det]
-                return _head(text, base + first.start(), seg_text[first.start() : words[-1].end()])
+            # of what; the subject is the description before it, when it is a short one
+            # ("the ruling angered residents of Ohio" has a verb in it: no subject).
+            if det is not None and tail[det].start() < words[before].start():
+                lo_inner, hi_inner = tail[det].end(), words[before].start()
+                inner = [w.group() for w in words if lo_inner <= w.start() < hi_inner]
+                # (the word after the determiner is read as an adjective: "an alleged poll")
+                if len(inner) <= 3 and not any(_verbish(w) for w in inner[1:]):
+                    first = tail[det]
+                    phrase = seg_text[first.start() : words[-1].end()]
+                    return _head(text, base + first.start(), phrase)
             return None
         first = words[k]
         phrase = seg_text[first.start() : words[-1].end()]
@@ -594,6 +638,12 @@ def _name_runs(phrase: str) -> list[Span]:
         if tokens:
             runs.append((tokens[0].start(), tokens[-1].end()))
     return runs
+
+
+def _verbish(word: str) -> bool:
+    """A word that may be a verb: a cue, an auxiliary, a past form ("angered")."""
+    low = word.lower()
+    return low in VERBISH or low.endswith("ed")
 
 
 def _plain(token: str) -> str:

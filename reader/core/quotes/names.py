@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from reader.core.places import PLACES
 from reader.core.quotes.cues import (
     DETERMINERS,
     NAME_RUN_MULTI,
@@ -52,8 +53,10 @@ class NameIndex:
             key = name.split()[-1].lower()
             self.by_last.setdefault(key, []).append((match.start(), name))
             preceding = PRECEDING_WORD.search(text, max(0, match.start() - 12), match.start())
-            if preceding and preceding.group(1).lower() in _PLACE_PREPOSITIONS:
-                continue  # "based out of New Mexico", "with Colores United": a place or body
+            if preceding and preceding.group(1).lower() in _NOT_BEFORE_PEOPLE:
+                # "based out of New Mexico", "with Colores United": a place or body;
+                # "the Sandy Hook school": a name made a modifier, not a person.
+                continue
             self.people.append((match.start(), name))
             role = _APPOSITIVE.match(text, match.end())
             if role:
@@ -81,6 +84,7 @@ class NameIndex:
 
 
 _PLACE_PREPOSITIONS = PREPOSITIONS | {"of", "to"}
+_NOT_BEFORE_PEOPLE = _PLACE_PREPOSITIONS | {"the"}
 # ", the 32-year-old officer at …," after a name: the role's head word is "officer".
 _APPOSITIVE = lazy(
     r",\s+(?:a|an|the)\s+(?:[^\s,;:.“”\"]+\s+){0,6}?(?P<head>[^\s,;:.“”\"]+)"
@@ -220,8 +224,8 @@ def _clean_name(raw: str) -> str:
 
 def _looks_like_person(name: str) -> bool:
     tokens = name.split()
-    if not tokens or tokens[0].lower() in DETERMINERS:
-        return False
+    if not tokens or tokens[0].lower() in DETERMINERS or name.lower() in PLACES:
+        return False  # ("South Dakota", "New York": places, however capitalised)
     if tokens[-1].lower() in ORG_HEADS or tokens[-1].isupper():
         return False
     return all(t[:1].isupper() or t in PARTICLES for t in tokens)

@@ -70,7 +70,8 @@ class SpinContext:
         detectors' parts that need no quotations ran on it while they were being
         paired. None of them may have asked ``quoted`` meanwhile.
         """
-        assert "_quoted" not in self.__dict__, "quotations read before they were given"
+        if "_quoted" in self.__dict__:
+            raise RuntimeError("the quotations were read before they were given")
         self.quote_pairs = quote_pairs
 
     @cached_property

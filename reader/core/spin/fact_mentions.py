@@ -10,6 +10,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
 
+from reader.core.places import PLACES as _PLACES
+
 # Fact families: a change is only ever reported between two facts of one family.
 QUANTITY = frozenset({"number", "amount", "percentage", "age"})
 TIME = frozenset({"date", "weekday", "relative date"})
@@ -401,32 +403,6 @@ _ORG_WORDS = frozenset(
     "school church army navy force forces police reuters press media tribune herald guardian "
     "federation league club campaign caucus coalition alliance project program council "
     "cabinet parliament assembly pentagon nato fbi cia".split()
-)
-# A small gazetteer: no NER model is available, and place names are few and stable.
-_PLACES = frozenset(
-    [
-        s.strip()
-        for s in (
-            "alabama,alaska,arizona,arkansas,california,colorado,connecticut,delaware,florida,georgia,"
-            "hawaii,idaho,illinois,indiana,iowa,kansas,kentucky,louisiana,maine,maryland,"
-            "massachusetts,michigan,minnesota,mississippi,missouri,montana,nebraska,nevada,"
-            "new hampshire,new jersey,new mexico,new york,"
-            "north carolina,north dakota,ohio,oklahoma,"
-            "oregon,pennsylvania,rhode island,south carolina,south dakota,tennessee,texas,utah,"
-            "vermont,virginia,washington,west virginia,wisconsin,"
-            "wyoming,united states,mexico,canada,"
-            "china,russia,japan,india,germany,france,italy,spain,britain,england,scotland,ireland,"
-            "united kingdom,iran,iraq,syria,israel,afghanistan,pakistan,ukraine,north korea,"
-            "south korea,korea,cuba,venezuela,brazil,argentina,colombia,guatemala,honduras,"
-            "el salvador,nicaragua,turkey,egypt,saudi arabia,yemen,libya,europe,asia,africa,"
-            "latin america,middle east,chicago,los angeles,"
-            "houston,phoenix,philadelphia,san antonio,"
-            "san diego,dallas,miami,atlanta,boston,seattle,denver,detroit,baltimore,new orleans,"
-            "las vegas,san francisco,brooklyn,manhattan,london,paris,berlin,moscow,beijing,tokyo,"
-            "jerusalem,baghdad,kabul,tehran,havana,ottawa,toronto,mexico city,el paso,tijuana,"
-            "washington dc,dc,puerto rico,america,palm beach,charlotte,cleveland,pittsburgh"
-        ).split(",")
-    ]
 )
 # Several spellings of one country: the same fact, never a change.
 ALIASES = {

@@ -55,8 +55,11 @@ def _finding(ctx: SpinContext, pair: QuotePair) -> Finding | None:
     weight = _WEIGHT[shape]
     if all(q.partial for q in (*left, *right)):
         weight *= _PARTIAL
-    charged = _loaded([op.text for op in pair.ops if op.tag == INSERT])
-    lost = _loaded([op.text for op in pair.ops if op.tag == DELETE])
+    # A word on both lists was moved within the quotation: neither gained nor lost.
+    gained = _loaded_words([op.text for op in pair.ops if op.tag == INSERT])
+    dropped = _loaded_words([op.text for op in pair.ops if op.tag == DELETE])
+    charged = _listed([w for w in gained if w not in dropped])
+    lost = _listed([w for w in dropped if w not in gained])
     if charged:
         why += f"; loaded words added {charged}"
     if lost:
@@ -81,7 +84,8 @@ def _one_sided(
     first, last = quotes[0], quotes[-1]
     weight = _WEIGHT[change.value] * (_PARTIAL if first.partial else 1.0)
     text = ctx.text(side)
-    charged = _loaded([text[s:e] for q in quotes for s, e in (q.fragments or ((q.start, q.end),))])
+    spans = [span for q in quotes for span in (q.fragments or ((q.start, q.end),))]
+    charged = _listed(_loaded_words([text[s:e] for s, e in spans]))
     if charged:
         why += f", with loaded words {charged}"
         weight = min(0.95, weight + _LOADED_BONUS)
@@ -97,8 +101,8 @@ def _one_sided(
     )
 
 
-def _loaded(texts: list[str]) -> str:
-    """The first few loaded words of texts, as “liars”, “crazy”; "" when none."""
+def _loaded_words(texts: list[str]) -> list[str]:
+    """The loaded words of texts, lower-cased, each once, in order."""
     found: list[str] = []
     for text in texts:
         for word in find_loaded(text):
@@ -106,9 +110,12 @@ def _loaded(texts: list[str]) -> str:
             written = text[word.start : word.end].lower()
             if word.category != "scare quote" and written not in found:
                 found.append(written)
-                if len(found) == _LOADED_SHOWN:
-                    return ", ".join(f"“{w}”" for w in found)
-    return ", ".join(f"“{w}”" for w in found)
+    return found
+
+
+def _listed(words: list[str]) -> str:
+    """The first few words as “liars”, “crazy”; "" when none."""
+    return ", ".join(f"“{w}”" for w in words[:_LOADED_SHOWN])
 
 
 def _with_speaker(why: str, quotes: tuple[Quote, ...]) -> str:
