@@ -769,3 +769,21 @@ def test_a_law_or_a_programme_is_no_person_a_pronoun_refers_to():
     )
     (speaker,) = speakers(text)
     assert speaker is not None and speaker.endswith("Ann Pike")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“We will act,” said Secretary of State Antony Blinken.", "Antony Blinken"),
+        (
+            "Secretary of Homeland Security Kirstjen Nielsen called it “a crisis.”",
+            "Kirstjen Nielsen",
+        ),
+        ("The Governor of Texas, Greg Abbott, called the plan “a disaster.”", "Greg Abbott"),
+        ("“It is over,” Sen. John F. Kennedy said.", "John F. Kennedy"),
+        # A title and its complement with no name after them: nobody named.
+        ("The Governor of Texas said the plan was “a disaster.”", None),
+    ],
+)
+def test_a_title_alone_is_no_speaker_the_name_after_it_is(text, expected):
+    assert speakers(text) == [expected]

@@ -36,6 +36,7 @@ from reader.core.quotes.cues import (
     PRECEDING_WORD,
     PREPOSITIONS,
     PRONOUNS,
+    TITLES,
     VERBISH,
     WEAK_CUE_RE,
     WINDOW,
@@ -474,6 +475,7 @@ def _leading_subject(
     return None
 
 
+WORD_WITH_DOTS = lazy(r"[\w.'’\-]+")
 _HEADING_COLON = lazy(r"[ \t\xa0]*:")
 
 # A clause segment opened by a relative pronoun of a person: ", who in 2010 said".
@@ -618,6 +620,13 @@ def _head(text: str, at: int, phrase: str) -> Mention | None:
         if PRECEDING_WORD.search(phrase, 0, r[0]) is None
         or PRECEDING_WORD.search(phrase, 0, r[0]).group(1).lower() not in OF
     ]
+    if heads and _titles_only(phrase[slice(*heads[-1])]) and heads[-1] is not runs[-1]:
+        # "Secretary of Homeland Security Kirstjen Nielsen": a title alone is nobody;
+        # the person is the name that ends the phrase, after the title's complement.
+        if len(phrase[slice(*runs[-1])].split()) < 3:
+            return None  # "Governor of Texas": a role, and no name after it
+        r_start, r_end = _person_tail(phrase, runs[-1])
+        return Mention((at + r_start, at + r_end), phrase[r_start:r_end])
     if heads or runs:
         r_start, r_end = (heads or runs)[-1]
         return Mention((at + r_start, at + r_end), phrase[r_start:r_end])
@@ -659,9 +668,28 @@ def _rank(mention_text: str) -> int:
     first = mention_text.split()[0].lower()
     if first in PRONOUNS:
         return 1
-    if first in DETERMINERS:
-        return 0
+    words = mention_text.split()
+    if (
+        first in DETERMINERS
+        or _titles_only(mention_text)
+        or (_titles_only(words[0]) and "of" in words)
+    ):
+        return 0  # a description ("the spokesman"), a title or a role ("Governor of Texas")
     return 2
+
+
+def _titles_only(phrase: str) -> bool:
+    """Whether every word is a title ("Secretary", "Sen.", "State Sen."): nobody's name."""
+    words = phrase.split()
+    return bool(words) and all(w.rstrip(".").lower() in TITLES for w in words)
+
+
+def _person_tail(phrase: str, run: Span) -> Span:
+    """The last two words of a run of names, three with a middle initial ("John F. Kennedy")."""
+    tokens = list(WORD_WITH_DOTS.finditer(phrase, run[0], run[1]))
+    take = 3 if len(tokens) >= 3 and len(tokens[-2].group().rstrip(".")) == 1 else 2
+    kept = tokens[-take:] if len(tokens) > take else tokens
+    return kept[0].start(), kept[-1].end()
 
 
 def _cut_phrase(np: str) -> str:
