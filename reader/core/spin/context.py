@@ -246,9 +246,15 @@ class Joined:
         return self.text.lower()
 
     @cached_property
-    def present(self) -> frozenset[str]:
-        """The words of ASCII letters alone in the spans, lower-cased (one C-speed pass)."""
-        return frozenset(_ASCII_WORD_RE.findall(self.low))
+    def present(self) -> frozenset[bytes]:
+        """The runs of ASCII letters in the spans, lower-cased, as bytes.
+
+        Every other byte made a space and the text split at C speed: twice as fast
+        as a regex findall, and the same runs (any other character, in UTF-8, is
+        bytes outside a-z).
+        """
+        data = self.low.encode("utf-8", "surrogatepass")
+        return frozenset(data.translate(_LETTERS_ONLY).split())
 
 
 def spans_matching(
@@ -294,7 +300,7 @@ def spans_matching(
         # hundreds are searched for.
         present = spans.present
         for word in words:
-            if word.isalpha() and word.isascii() and word not in present:
+            if word.isalpha() and word.isascii() and word.encode() not in present:
                 continue
             i = low.find(word)
             while i >= 0:
@@ -322,7 +328,7 @@ def _words_in(joined: str, word: str, hits: Iterable[int], starts: list[int], fo
 # Only ASCII letters end a word here: a word beside a digit or an accented letter may still
 # be a token of the detectors' word patterns ("[A-Za-z]+"), and a prefilter must find it.
 _LETTERS = frozenset(string.ascii_letters)
-_ASCII_WORD_RE = re.compile(r"[a-z]+")
+_LETTERS_ONLY = bytes(b if 97 <= b <= 122 else 32 for b in range(256))  # a-z kept
 
 
 def _word_char(c: str) -> bool:
